@@ -1,0 +1,96 @@
+/**
+ * Opens the database named by `DATABASE_URL`: a SQLite file by default (nothing to install), PostgreSQL
+ * for several instances. Pending migrations are applied first. Both providers are reached through Prisma
+ * driver adapters and expose the same client API (the PostgreSQL schema is derived from the SQLite one).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts';
+import { migratePostgres, migrateSqlite, readMigrations } from './migrate.ts';
+
+/** The client type core code is written against. Both generated clients share this shape. */
+export type Prisma = InstanceType<typeof SqliteClient>;
+/** The client as seen inside `prisma.$transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Prisma['$transaction']>[0] extends infer F ? (F extends (tx: infer T) => unknown ? (tx: T) => unknown : never) : never>[0];
+
+export type Provider = 'sqlite' | 'postgres';
+
+export interface Database {
+  prisma: Prisma;
+  provider: Provider;
+  /** Where the data lives, without credentials, for logs. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_SQLITE_PATH = 'data/frontline.db';
+
+export function providerOf(url: string | undefined): Provider {
+  return url && /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/** `file:data/x.db`, `data/x.db` or undefined -> an absolute file path (relative to the working directory). */
+export function sqlitePath(url: string | undefined): string {
+  const raw = (url ?? DEFAULT_SQLITE_PATH).replace(/^file:/, '');
+  return isAbsolute(raw) ? raw : resolve(process.cwd(), raw);
+}
+
+/** Redacts the password of a connection URL for logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+export interface OpenOptions {
+  url?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  /** PostgreSQL pool size per process. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  return providerOf(options.url) === 'postgres'
+    ? openPostgres(options.url!, options)
+    : openSqlite(sqlitePath(options.url), options);
+}
+
+async function openSqlite(path: string, options: OpenOptions): Promise<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new BetterSqlite3(path, { timeout: 10_000 });
+  try {
+    // WAL lets readers proceed while one writer commits; NORMAL sync is durable across process crashes.
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    if (options.migrate !== false) migrateSqlite(raw, readMigrations(join(repoRoot, 'prisma/migrations')));
+  } finally {
+    raw.close();
+  }
+  const adapter = new PrismaBetterSQLite3({ url: path, timeout: 10_000 });
+  const prisma = new SqliteClient({ adapter });
+  await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+  await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  return { prisma, provider: 'sqlite', describe: `sqlite:${path}`, close: () => prisma.$disconnect() };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  if (options.migrate !== false) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await migratePostgres(client, readMigrations(join(repoRoot, 'prisma/postgres/migrations')));
+    } finally {
+      await client.end();
+    }
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+  const prisma = new PostgresClient({ adapter }) as unknown as Prisma;
+  return { prisma, provider: 'postgres', describe: redactUrl(url), close: () => prisma.$disconnect() };
+}
