@@ -1,0 +1,42 @@
+/**
+ * The logging surface the Slack adapter needs; a pino logger satisfies it. Anything that may carry a
+ * token (error messages from the Web API, request URLs) goes through `redactSecrets` first.
+ */
+export interface LogFn {
+  (obj: object, msg?: string): void;
+  (msg: string): void;
+}
+
+export interface SlackLogger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+}
+
+const noop: LogFn = () => undefined;
+
+/** For tests and tools that do not care about logs. */
+export const silentLogger: SlackLogger = { debug: noop, info: noop, warn: noop, error: noop };
+
+/** Slack tokens: xoxb- (bot), xoxp- (user), xapp- (app-level), xoxe- (refresh) and friends. */
+const SLACK_TOKEN = /\bx(?:ox[a-z]|app)-[\w-]+/gi;
+
+/**
+ * Removes Slack tokens from a text meant for logs or error messages.
+ *
+ * @example redactSecrets('auth failed for xoxb-123-abc') // 'auth failed for xox?-[redacted]'
+ */
+export function redactSecrets(text: string, extraSecrets: readonly string[] = []): string {
+  let out = text.replace(SLACK_TOKEN, 'xox?-[redacted]');
+  for (const secret of extraSecrets) {
+    if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
+/** A readable, redacted description of anything thrown. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return redactSecrets(text);
+}
