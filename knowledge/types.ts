@@ -73,3 +73,9 @@ export interface KnowledgeBase {
   classify(text: string): RequestClassification;
   article(key: string): Article | undefined;
 }
+
+/** What the dialogue core uses: the knowledge base plus language detection for choosing reply language. */
+export interface KnowledgeService extends KnowledgeBase {
+  /** Language of a text, with how sure the guess is (short texts are guesses). */
+  detectLanguage(text: string): { language: Language; confidence: number };
+}

@@ -10,14 +10,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts';
+import { PrismaClient as SqliteClient, type Prisma as PrismaNamespace } from '../../prisma/generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, readMigrations } from './migrate.ts';
 
 /** The client type core code is written against. Both generated clients share this shape. */
 export type Prisma = InstanceType<typeof SqliteClient>;
 /** The client as seen inside `prisma.$transaction(async (tx) => ...)`. */
-export type Tx = Parameters<Parameters<Prisma['$transaction']>[0] extends infer F ? (F extends (tx: infer T) => unknown ? (tx: T) => unknown : never) : never>[0];
+export type Tx = PrismaNamespace.TransactionClient;
 
 export type Provider = 'sqlite' | 'postgres';
 

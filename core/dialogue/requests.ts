@@ -1,0 +1,87 @@
+/**
+ * A request in words, while the bot owns the conversation: open (or continue) the ticket, classify it,
+ * send urgent ones straight to a person, otherwise try self-service.
+ */
+import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
+import { openTicket } from '../tickets/open-ticket.ts';
+import { changeStatus } from '../tickets/change-status.ts';
+import { recordEvent } from '../tickets/events.ts';
+import { updateConversation } from './conversation-state.ts';
+import { escalate, setDueTimes } from './handoff.ts';
+import { answerOrEscalate } from './self-service.ts';
+import type { Turn } from './turn.ts';
+
+/** Opens a ticket for this turn's request and links the conversation's recent unticketed messages to it. */
+export async function openTicketForTurn(turn: Turn, text: string): Promise<Ticket> {
+  const { tx, now, deps } = turn;
+  const classification = deps.kb.classify(text.slice(0, deps.config.searchTextLimit));
+  let ticket = await openTicket(tx, {
+    requesterId: turn.requester.id,
+    conversationId: turn.conversation.id,
+    channel: turn.message.channel,
+    text,
+    language: turn.language,
+    classification,
+    at: now,
+    actor: { kind: 'requester', id: turn.requester.id },
+  });
+  ticket = await setDueTimes(turn, ticket);
+  // Files sent before the first words (a screenshot, then "this error") belong to the request too.
+  await tx.message.updateMany({
+    where: { conversationId: turn.conversation.id, ticketId: null, createdAt: { gte: new Date(now.getTime() - 3600_000) } },
+    data: { ticketId: ticket.id },
+  });
+  await updateConversation(tx, turn.conversation, { activeTicketId: ticket.id, state: 'idle', data: {} });
+  return ticket;
+}
+
+/** A new request, or more words about the current one while the bot still handles it. */
+export async function handleRequest(turn: Turn, text: string): Promise<void> {
+  const current = await currentBotTicket(turn);
+  if (current) {
+    await answerOrEscalate(turn, current, text);
+    return;
+  }
+  const ticket = await openTicketForTurn(turn, text);
+  if (ticket.priority === 'P1') {
+    await escalate(turn, ticket, 'urgent');
+    return;
+  }
+  await answerOrEscalate(turn, ticket, text);
+}
+
+/** The active ticket while the bot is still trying to help with it. */
+async function currentBotTicket(turn: Turn): Promise<Ticket | null> {
+  const id = turn.conversation.activeTicketId;
+  if (!id) return null;
+  const ticket = await turn.tx.ticket.findUnique({ where: { id } });
+  return ticket && (ticket.status === 'new' || ticket.status === 'answered_by_bot') ? ticket : null;
+}
+
+/**
+ * The reopen rule: a message (other than a bare "thanks") within the reopen window after an agent resolved
+ * the conversation's last ticket reopens it and goes to the same agent if they are still active, else to
+ * the queue. Later messages, and messages after a self-service resolution, start a new ticket.
+ */
+export async function reopenableTicket(turn: Turn): Promise<Ticket | null> {
+  const last = await turn.tx.ticket.findFirst({
+    where: { conversationId: turn.conversation.id, status: 'resolved', resolvedBy: 'agent' },
+    orderBy: { resolvedAt: 'desc' },
+  });
+  if (!last?.resolvedAt) return null;
+  return turn.now.getTime() - last.resolvedAt.getTime() <= turn.deps.config.reopenWindowMs ? last : null;
+}
+
+export async function reopen(turn: Turn, ticket: Ticket): Promise<Ticket> {
+  const { tx, now } = turn;
+  const agent = ticket.assigneeId ? await tx.agent.findUnique({ where: { id: ticket.assigneeId } }) : null;
+  const actor = { kind: 'requester' as const, id: turn.requester.id };
+  await tx.message.update({ where: { id: turn.messageId }, data: { ticketId: ticket.id } });
+  if (agent?.active) {
+    const updated = await changeStatus(tx, ticket, { to: 'in_progress', actor, at: now, event: 'reopened', reason: 'requester_wrote_again' });
+    await updateConversation(tx, turn.conversation, { owner: 'agent', ownerAgentId: agent.id, activeTicketId: ticket.id, state: 'idle', data: {} });
+    return updated;
+  }
+  await recordEvent(tx, { ticketId: ticket.id, type: 'reopened', actor, at: now, data: { reason: 'requester_wrote_again' } });
+  return escalate(turn, ticket, 'reopened', 'requester');
+}
