@@ -57,7 +57,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
     const ranked: SearchHit[] = [];
     articles.forEach((article, c) => {
       if (restrict && article.language !== language) return;
-      ranked.push({ articleKey: article.key, confidence: round(classConfidence(prediction, c, confidenceOptions)) });
+      ranked.push({ articleKey: article.key, confidence: round(classConfidence(prediction, c)) });
     });
     ranked.sort((a, b) => b.confidence - a.confidence);
     const hits = preferLanguage(ranked, byKey, language).slice(0, opts.limit ?? DEFAULT_LIMIT);

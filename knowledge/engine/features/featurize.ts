@@ -11,9 +11,13 @@ export const GROUPS = { word: 'w', pair: 'b', chars: 'c' } as const;
 export interface FeatureOptions {
   minGram: number;
   maxGram: number;
+  /** Also pair words one apart ("card * arrived"), for paraphrases with an inserted word. */
+  skipPairs: boolean;
+  /** Digits become "0" in character n-grams, so "5am" and "7am" share them. */
+  digitShapes: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 2, maxGram: 5 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 3, maxGram: 5, skipPairs: false, digitShapes: false };
 
 /** Feature -> raw count. */
 export function featurize(text: AnalyzedText, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): Map<string, number> {
@@ -25,9 +29,10 @@ export function featurize(text: AnalyzedText, options: FeatureOptions = DEFAULT_
   for (let i = 0; i < stems.length; i += 1) {
     add(GROUPS.word + stems[i]);
     if (i + 1 < stems.length) add(GROUPS.pair + stems[i] + ' ' + stems[i + 1]);
+    if (options.skipPairs && i + 2 < stems.length) add(GROUPS.pair + stems[i] + ' * ' + stems[i + 2]);
   }
   for (const token of tokens) {
-    const marked = '<' + token + '>';
+    const marked = '<' + (options.digitShapes ? token.replace(/\d/g, '0') : token) + '>';
     for (let n = options.minGram; n <= options.maxGram; n += 1) {
       for (let start = 0; start + n <= marked.length; start += 1) add(GROUPS.chars + marked.slice(start, start + n));
     }

@@ -6,6 +6,9 @@
  */
 import type { SparseVector } from './sparse.ts';
 
+const COMMON_SHARE = 0.05;
+const MIN_POSTINGS_CAP = 200;
+
 export class NeighbourIndex {
   private readonly postingsDoc: Int32Array[];
   private readonly postingsVal: Float32Array[];
@@ -19,6 +22,10 @@ export class NeighbourIndex {
   ) {
     const counts = new Int32Array(features);
     for (const d of docs) for (let k = 0; k < d.idx.length; k += 1) counts[d.idx[k]!]! += 1;
+    // Features found in a large share of examples ("<th", "the") carry little idf weight but have the
+    // longest postings; leaving them out keeps queries well under a millisecond at 15,000 examples.
+    const maxPostings = Math.max(MIN_POSTINGS_CAP, Math.floor(docs.length * COMMON_SHARE));
+    for (let f = 0; f < features; f += 1) if (counts[f]! > maxPostings) counts[f] = 0;
     this.postingsDoc = Array.from(counts, (n) => new Int32Array(n));
     this.postingsVal = Array.from(counts, (n) => new Float32Array(n));
     const fill = new Int32Array(features);
@@ -26,6 +33,7 @@ export class NeighbourIndex {
       for (let k = 0; k < d.idx.length; k += 1) {
         const f = d.idx[k]!;
         const at = fill[f]!;
+        if (at >= counts[f]!) continue;
         this.postingsDoc[f]![at] = i;
         this.postingsVal[f]![at] = d.val[k]!;
         fill[f] = at + 1;
