@@ -35,8 +35,17 @@ export function redactSecrets(text: string, extraSecrets: readonly string[] = []
   return out;
 }
 
-/** A readable, redacted description of anything thrown. */
+/**
+ * A readable, redacted description of anything thrown, with its causes (`cause`, and the SDK's
+ * `original`), so "fetch failed" comes with the reason (ECONNRESET, timeout, ...).
+ */
 export function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return redactSecrets(text);
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth += 1) {
+    parts.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    const next = current as { original?: unknown; cause?: unknown };
+    current = typeof current === 'object' ? (next.original ?? next.cause) : undefined;
+  }
+  return redactSecrets(parts.join(' <- '));
 }
