@@ -108,7 +108,7 @@ async function take(ctx: AgentContext): Promise<Ticket> {
   if (ctx.ticket.status !== 'escalated') {
     throw new AppError(ctx.ticket.assigneeId ? 'conflict' : 'invalid_transition', ctx.ticket.assigneeId ? 'already taken by another agent' : `ticket is ${ctx.ticket.status}`);
   }
-  ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'assigned', actor: actorOf(ctx), at: ctx.now, event: 'assigned', set: { assigneeId: ctx.agent.id }, data: { agent: ctx.agent.name } });
+  ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'assigned', actor: actorOf(ctx), at: ctx.now, event: 'assigned', set: { assigneeId: ctx.agent.id }, data: { agent: ctx.agent.name } }, ctx.deps.sla.pausedWorkingMs);
   await updateConversation(ctx.tx, ctx.conversation, { owner: 'agent', ownerAgentId: ctx.agent.id, activeTicketId: ctx.ticket.id, state: 'idle', data: {} });
   ctx.effects.reply(requesterTarget(ctx), { text: requesterTexts(ctx).agentTook(numberOf(ctx), ctx.agent.name) }, ctx.ticket.id, { kind: 'agent', agentId: ctx.agent.id });
   return ctx.ticket;
@@ -116,7 +116,7 @@ async function take(ctx: AgentContext): Promise<Ticket> {
 
 async function release(ctx: AgentContext): Promise<Ticket> {
   await ensureOwner(ctx);
-  ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'escalated', actor: actorOf(ctx), at: ctx.now, event: 'released', set: { assigneeId: null } });
+  ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'escalated', actor: actorOf(ctx), at: ctx.now, event: 'released', set: { assigneeId: null } }, ctx.deps.sla.pausedWorkingMs);
   await updateConversation(ctx.tx, ctx.conversation, { owner: 'queue', ownerAgentId: null });
   return ctx.ticket;
 }
@@ -134,7 +134,7 @@ async function reply(ctx: AgentContext, text: string): Promise<Ticket> {
   }
   const status = ctx.ticket.status as TicketStatus;
   if (status === 'assigned' || status === 'in_progress') {
-    ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'waiting_for_user', actor: actorOf(ctx), at: ctx.now, reason: 'agent_replied' });
+    ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'waiting_for_user', actor: actorOf(ctx), at: ctx.now, reason: 'agent_replied' }, ctx.deps.sla.pausedWorkingMs);
   }
   return ctx.ticket;
 }
@@ -151,7 +151,7 @@ async function note(ctx: AgentContext, text: string): Promise<Ticket> {
 async function resolve(ctx: AgentContext, text?: string): Promise<Ticket> {
   await ensureOwner(ctx);
   if (text?.trim()) await reply(ctx, text);
-  ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'resolved', actor: actorOf(ctx), at: ctx.now, event: 'resolved', set: { resolvedBy: 'agent' } });
+  ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'resolved', actor: actorOf(ctx), at: ctx.now, event: 'resolved', set: { resolvedBy: 'agent' } }, ctx.deps.sla.pausedWorkingMs);
   await updateConversation(ctx.tx, ctx.conversation, { owner: 'bot', ownerAgentId: null, activeTicketId: null, state: 'awaiting_csat', data: { ticketId: ctx.ticket.id } });
   const texts = requesterTexts(ctx);
   ctx.effects.reply(requesterTarget(ctx), { text: texts.agentResolved(numberOf(ctx)) }, ctx.ticket.id);

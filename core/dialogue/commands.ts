@@ -79,7 +79,7 @@ async function cancel(turn: Turn): Promise<void> {
     say(turn, turn.texts.nothingToCancel);
     return;
   }
-  await changeStatus(turn.tx, ticket, { to: 'cancelled', actor: { kind: 'requester', id: turn.requester.id }, at: turn.now, event: 'cancelled' });
+  await changeStatus(turn.tx, ticket, { to: 'cancelled', actor: { kind: 'requester', id: turn.requester.id }, at: turn.now, event: 'cancelled' }, turn.deps.sla.pausedWorkingMs);
   await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {}, activeTicketId: null, owner: 'bot', ownerAgentId: null });
   say(turn, turn.texts.cancelled(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
 }

@@ -58,7 +58,7 @@ export async function applyFeedback(turn: Turn, ticket: Ticket, value: 'helped' 
       event: 'resolved',
       reason: 'article_helped',
       set: { resolvedBy: 'bot' },
-    });
+    }, turn.deps.sla.pausedWorkingMs);
     await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {}, activeTicketId: null });
     say(turn, turn.texts.resolvedBySelfService(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
     return;

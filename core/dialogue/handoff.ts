@@ -22,7 +22,7 @@ export async function escalate(turn: Turn, ticket: Ticket, reason: EscalationRea
     event: 'escalated',
     reason,
     data: { queue: ticket.category, line: ticket.supportLine },
-  });
+  }, turn.deps.sla.pausedWorkingMs);
   updated = await setDueTimes(turn, updated);
   await updateConversation(tx, turn.conversation, { owner: 'queue', ownerAgentId: null, state: 'idle', data: {}, activeTicketId: ticket.id });
 
@@ -74,7 +74,7 @@ export async function relayToAgents(turn: Turn, ticket: Ticket): Promise<void> {
     data: { messageId: turn.messageId, attachments: turn.message.attachments?.length ?? 0 },
   });
   if (ticket.status === 'waiting_for_user') {
-    await changeStatus(tx, ticket, { to: 'in_progress', actor: { kind: 'requester', id: turn.requester.id }, at: now, reason: 'requester_replied' });
+    await changeStatus(tx, ticket, { to: 'in_progress', actor: { kind: 'requester', id: turn.requester.id }, at: now, reason: 'requester_replied' }, turn.deps.sla.pausedWorkingMs);
   }
   const card = await buildTicketCard(tx, ticket.id, deps.kb, deps.config.ticketPrefix);
   turn.effects.notifyAgents(ticket.id, {

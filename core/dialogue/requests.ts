@@ -78,7 +78,7 @@ export async function reopen(turn: Turn, ticket: Ticket): Promise<Ticket> {
   const actor = { kind: 'requester' as const, id: turn.requester.id };
   await tx.message.update({ where: { id: turn.messageId }, data: { ticketId: ticket.id } });
   if (agent?.active) {
-    const updated = await changeStatus(tx, ticket, { to: 'in_progress', actor, at: now, event: 'reopened', reason: 'requester_wrote_again' });
+    const updated = await changeStatus(tx, ticket, { to: 'in_progress', actor, at: now, event: 'reopened', reason: 'requester_wrote_again' }, turn.deps.sla.pausedWorkingMs);
     await updateConversation(tx, turn.conversation, { owner: 'agent', ownerAgentId: agent.id, activeTicketId: ticket.id, state: 'idle', data: {} });
     return updated;
   }

@@ -49,7 +49,7 @@ export async function showArticle(turn: Turn, ticket: Ticket, articleKey: string
     at: turn.now,
     event: 'answered_by_bot',
     data: { articleKey: article.key, confidence: Number(confidence.toFixed(4)) },
-  });
+  }, turn.deps.sla.pausedWorkingMs);
   await updateConversation(turn.tx, turn.conversation, { state: 'awaiting_feedback', data: { ticketId: ticket.id, articleKey: article.key }, activeTicketId: ticket.id });
   say(turn, articleReply(turn, ticket, article), ticket.id);
 }

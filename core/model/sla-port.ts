@@ -14,6 +14,8 @@ export interface SlaPort {
   dueTimes(ticket: Ticket, now: Date): DueTimes;
   /** When someone on the ticket's calendar is next at work; undefined when they are at work now. */
   nextHumanAvailable(ticket: Ticket, now: Date): Date | undefined;
+  /** Working time between the open pause's start (`pausedAt`) and `resumedAt`, to add to `pausedMs`. */
+  pausedWorkingMs(ticket: Ticket, resumedAt: Date): number;
   /** Human-readable form of a time for the requester, e.g. "Monday 09:00 (Europe/Moscow)". */
   formatForRequester(at: Date, language: 'en' | 'ru', ticket: Ticket): string;
 }
@@ -22,5 +24,6 @@ export interface SlaPort {
 export const noSla: SlaPort = {
   dueTimes: () => ({ firstResponseDue: null, resolutionDue: null }),
   nextHumanAvailable: () => undefined,
+  pausedWorkingMs: (ticket, resumedAt) => (ticket.pausedAt ? Math.max(0, resumedAt.getTime() - ticket.pausedAt.getTime()) : 0),
   formatForRequester: (at) => at.toISOString(),
 };

@@ -20,14 +20,17 @@ export interface StatusChange {
   set?: Partial<Pick<Ticket, 'assigneeId' | 'resolvedBy' | 'supportLine'>>;
 }
 
-export async function changeStatus(tx: Tx, ticket: Ticket, change: StatusChange): Promise<Ticket> {
+/** Measures a pause in the ticket's working time (SLA calendars); see core/sla. */
+export type PauseMeter = (ticket: Ticket, resumedAt: Date) => number;
+
+export async function changeStatus(tx: Tx, ticket: Ticket, change: StatusChange, pauseMeter: PauseMeter): Promise<Ticket> {
   const from = ticket.status as TicketStatus;
   if (!canTransition(from, change.to)) {
     throw new AppError('invalid_transition', `ticket cannot go from ${from} to ${change.to}`);
   }
   const updated = await tx.ticket.update({
     where: { id: ticket.id },
-    data: { status: change.to, ...change.set, ...timestampsFor(ticket, change.to, change.at) },
+    data: { status: change.to, ...change.set, ...timestampsFor(ticket, change.to, change.at, pauseMeter) },
   });
   await recordEvent(tx, {
     ticketId: ticket.id,
@@ -41,16 +44,20 @@ export async function changeStatus(tx: Tx, ticket: Ticket, change: StatusChange)
   return updated;
 }
 
-/** Timestamps that follow from entering a status; the SLA clock pauses while waiting for the user. */
-function timestampsFor(ticket: Ticket, to: TicketStatus, at: Date): Partial<Ticket> {
+/**
+ * Timestamps that follow from entering a status. The SLA clock pauses while waiting for the user and while
+ * resolved (so a ticket reopened after months does not count them); `pausedMs` sums paused working time.
+ */
+function timestampsFor(ticket: Ticket, to: TicketStatus, at: Date, pauseMeter: PauseMeter): Partial<Ticket> {
   const stamps: Partial<Ticket> = {};
   if (to === 'escalated' && !ticket.escalatedAt) stamps.escalatedAt = at;
   if (to === 'resolved' || to === 'resolved_by_self_service') stamps.resolvedAt = at;
   if (to === 'closed' || to === 'cancelled') stamps.closedAt = at;
-  if (to === 'waiting_for_user' && !ticket.pausedAt) stamps.pausedAt = at;
-  if (to !== 'waiting_for_user' && ticket.pausedAt) {
+  const pauses = to === 'waiting_for_user' || to === 'resolved';
+  if (pauses && !ticket.pausedAt) stamps.pausedAt = at;
+  if (!pauses && ticket.pausedAt) {
     stamps.pausedAt = null;
-    stamps.pausedMs = ticket.pausedMs + Math.max(0, at.getTime() - ticket.pausedAt.getTime());
+    stamps.pausedMs = ticket.pausedMs + Math.max(0, Math.round(pauseMeter(ticket, at)));
   }
   if ((to === 'in_progress' || to === 'escalated') && ticket.resolvedAt) {
     stamps.resolvedAt = null;

@@ -37,7 +37,7 @@ export function blockActions(action: Record<string, unknown>, where: { channel: 
     type: 'block_actions',
     user: { id: where.channel === TRIAGE ? AGENT : USER, username: 'ann', name: 'ann', team_id: TEAM },
     team: { id: TEAM, domain: 'acme' },
-    trigger_id: '111.222.abc',
+    trigger_id: `111.222.${String(action.action_id)}`,
     channel: { id: where.channel, name: 'x' },
     container: { type: 'message', message_ts: where.messageTs ?? '1700000050.000001', channel_id: where.channel, is_ephemeral: false },
     message: { type: 'message', ts: where.messageTs ?? '1700000050.000001', ...(where.threadTs && { thread_ts: where.threadTs }) },

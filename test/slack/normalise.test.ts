@@ -143,7 +143,7 @@ describe('agent side (triage channel)', () => {
     const payload = blockActions({ action_id: actionId, block_id: 'fl_ticket:t-1', type: 'button', value: 't-1' }, { channel: TRIAGE });
     expect(normaliseInteraction(payload, ctx)).toMatchObject({
       kind: 'intake',
-      event: { kind: 'agent', command: { agent: { externalUserId: AGENT }, ticket: { ticketId: 't-1' }, action, externalId: 'action:111.222.abc' } },
+      event: { kind: 'agent', command: { agent: { externalUserId: AGENT }, ticket: { ticketId: 't-1' }, action, externalId: `action:111.222.${actionId}` } },
     });
   });
 

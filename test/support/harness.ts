@@ -37,9 +37,17 @@ export interface Harness {
 
 let sequence = 0;
 
-export async function createHarness(provider: Provider, options: { sla?: SlaPort } = {}): Promise<Harness> {
+/** A manual clock that also moves 1 ms on every reading, so timestamps record the order of events. */
+export class TickingClock extends ManualClock {
+  override now(): Date {
+    this.advance(1);
+    return super.now();
+  }
+}
+
+export async function createHarness(provider: Provider, options: { sla?: SlaPort; clock?: ManualClock } = {}): Promise<Harness> {
   const db = await createTestDatabase(provider);
-  const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
+  const clock = options.clock ?? new ManualClock(new Date('2026-03-02T10:00:00Z'));
   const terminal = new RecordingSender('terminal');
   const telegram = new RecordingSender('telegram');
   const slack = new RecordingSender('slack');

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../knowledge/engine/analysis/analyze.ts';
+import { detectLanguage } from '../../knowledge/engine/analysis/language.ts';
+import { foldText } from '../../knowledge/engine/analysis/normalize.ts';
+import { stemToken } from '../../knowledge/engine/analysis/stemmers.ts';
+import { tokenize } from '../../knowledge/engine/analysis/tokenize.ts';
+
+describe('tokenize', () => {
+  it('keeps Cyrillic words, numbers and product names', () => {
+    expect(tokenize('Не работает Outlook 365 на Windows 11')).toEqual(['не', 'работает', 'outlook', '365', 'на', 'windows', '11']);
+  });
+
+  it('joins hyphenated names and contractions', () => {
+    expect(tokenize("Wi-Fi can't connect, node.js")).toEqual(['wifi', 'cant', 'connect', 'nodejs']);
+  });
+
+  it('adds the canonical form after known slang', () => {
+    expect(tokenize('не работает впн')).toEqual(['не', 'работает', 'впн', 'vpn']);
+  });
+});
+
+describe('folding', () => {
+  it('folds case and ё to е', () => {
+    expect(foldText('Ёлка ЁЖ')).toBe('елка еж');
+    expect(analyze('Учётная запись').stems).toEqual(analyze('учетная ЗАПИСЬ').stems);
+  });
+});
+
+describe('stemming', () => {
+  it('stems Russian and English words by their own script', () => {
+    expect(stemToken('принтеры')).toBe(stemToken('принтер'));
+    expect(stemToken('подключения')).toBe(stemToken('подключение'));
+    expect(stemToken('connecting')).toBe(stemToken('connected'));
+  });
+
+  it('leaves product names with digits alone', () => {
+    expect(stemToken('office365')).toBe('office365');
+  });
+
+  it('marks stop words without dropping them', () => {
+    const text = analyze('how do I reset the password');
+    expect(text.tokens).toContain('how');
+    expect(text.stop[text.tokens.indexOf('the')]).toBe(true);
+    expect(text.stop[text.tokens.indexOf('password')]).toBe(false);
+  });
+});
+
+describe('detectLanguage', () => {
+  it('detects Russian even with Latin product names', () => {
+    expect(detectLanguage('не работает VPN в Outlook').language).toBe('ru');
+  });
+
+  it('detects English', () => {
+    const detected = detectLanguage('my laptop will not turn on');
+    expect(detected.language).toBe('en');
+    expect(detected.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('is unsure about a lone product name and about no letters at all', () => {
+    expect(detectLanguage('vpn').confidence).toBeLessThan(0.8);
+    expect(detectLanguage('123 !!!').confidence).toBe(0.5);
+  });
+});
