@@ -39,11 +39,14 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   const started = performance.now();
   const confidenceOptions = { ...DEFAULT_CONFIDENCE_OPTIONS, ...options.confidence };
   const byKey = new Map(articles.map((a) => [a.key, a]));
-  const { texts, labels } = trainingTexts(articles);
+  const { texts, labels, isExample } = trainingTexts(articles);
+  const classifierOptions = {
+    ...DEFAULT_CLASSIFIER_OPTIONS,
+    calibrationThreshold: confidenceOptions.threshold,
+    ...options.classifier,
+  };
   const classifier =
-    articles.length > 0
-      ? IntentClassifier.train(texts, labels, articles.length, { ...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier })
-      : undefined;
+    articles.length > 0 ? IntentClassifier.train(texts, labels, articles.length, classifierOptions, isExample) : undefined;
   const languages = new Set(articles.map((a) => a.language));
 
   const search = (text: string, opts: { limit?: number; language?: Language } = {}): SearchResult => {
@@ -85,20 +88,23 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   };
 }
 
-function trainingTexts(articles: ReadonlyArray<Article>): { texts: string[]; labels: number[] } {
+function trainingTexts(articles: ReadonlyArray<Article>): { texts: string[]; labels: number[]; isExample: boolean[] } {
   const texts: string[] = [];
   const labels: number[] = [];
+  const isExample: boolean[] = [];
+  const add = (text: string, c: number, example: boolean): void => {
+    if (!text.trim()) return;
+    texts.push(text);
+    labels.push(c);
+    isExample.push(example);
+  };
   articles.forEach((article, c) => {
-    const own = [article.title, ...article.examples];
-    if (article.tags.length > 0) own.push(article.tags.join(' '));
-    if (article.examples.length < FEW_EXAMPLES && article.body.trim()) own.push(article.body);
-    for (const text of own) {
-      if (!text.trim()) continue;
-      texts.push(text);
-      labels.push(c);
-    }
+    for (const example of article.examples) add(example, c, true);
+    add(article.title, c, false);
+    if (article.tags.length > 0) add(article.tags.join(' '), c, false);
+    if (article.examples.length < FEW_EXAMPLES) add(article.body, c, false);
   });
-  return { texts, labels };
+  return { texts, labels, isExample };
 }
 
 /** Keeps only the best-placed translation of each article id, preferring the query's language. */
