@@ -21,6 +21,7 @@ export class ManualClock implements Clock {
   /** Moves time forward step by step, letting woken code run before the next step. */
   async advance(ms: number, stepMs = 10): Promise<void> {
     const target = this.time + ms;
+    await this.wakeDue();
     while (this.time < target) {
       this.time = Math.min(target, this.time + stepMs);
       await this.wakeDue();
