@@ -65,8 +65,25 @@ export function formBody(fields: Record<string, string>): string {
 
 export const FORM = 'application/x-www-form-urlencoded';
 
-export function appWith(router: express.Router): Express {
+/**
+ * An express app with the router under /slack. `ackTimes`, when given, receives each request's time
+ * from arrival at the server to the response being sent: the acknowledgement time Slack sees, without
+ * the test client's own queueing (the client runs in the same process and event loop).
+ */
+export function appWith(router: express.Router, ackTimes?: number[]): Express {
   const app = express();
+  if (ackTimes) {
+    app.use((_req, res, next) => {
+      const started = performance.now();
+      res.on('finish', () => ackTimes.push(performance.now() - started));
+      next();
+    });
+  }
   app.use('/slack', router);
   return app;
+}
+
+export function p99(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length * 0.99) - 1] ?? Number.NaN;
 }

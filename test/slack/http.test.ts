@@ -4,12 +4,12 @@ import { createSlackRouter } from '../../bots/slack/transport/http.ts';
 import { EmptySigningSecretError, createSignatureVerifier, signRaw } from '../../bots/slack/transport/signature.ts';
 import type { NormaliseContext } from '../../bots/slack/normalise/context.ts';
 import { BOT_USER, TEAM, TRIAGE, dm, envelope, messageShortcut, slashCommand } from './fixtures.ts';
-import { FORM, MemoryIntake, NOW_MS, SECRET, appWith, formBody, nowSeconds, slackHeaders } from './fakes.ts';
+import { FORM, MemoryIntake, NOW_MS, SECRET, appWith, formBody, nowSeconds, p99, slackHeaders } from './fakes.ts';
 
 const context: NormaliseContext = { botUserId: BOT_USER, teamId: TEAM, agentChannelId: TRIAGE, notePrefix: '//', now: () => NOW_MS };
 
-function setup(intake = new MemoryIntake()) {
-  const app = appWith(createSlackRouter({ signingSecret: SECRET, intake, context }));
+function setup(intake = new MemoryIntake(), ackTimes?: number[]) {
+  const app = appWith(createSlackRouter({ signingSecret: SECRET, intake, context }), ackTimes);
   return { app, intake };
 }
 
@@ -105,56 +105,53 @@ describe('events endpoint', () => {
   });
 
   it('keeps p99 acknowledgement under 1 s for 200 concurrent events with a 200 ms store', async () => {
-    const { app, intake } = setup(new MemoryIntake({ delayMs: 200 }));
+    const ackTimes: number[] = [];
+    const { app, intake } = setup(new MemoryIntake({ delayMs: 200 }), ackTimes);
     const server = app.listen(0);
     try {
-      const durations = await Promise.all(
+      await Promise.all(
         Array.from({ length: 200 }, async (_, i) => {
           const raw = JSON.stringify(envelope(dm(`q${i}`, { ts: `1700000000.${String(i).padStart(6, '0')}` }), `Ev${i}`));
-          const started = performance.now();
           await request(server).post('/slack/events').set(slackHeaders(raw)).send(raw).expect(200);
-          return performance.now() - started;
         }),
       );
-      durations.sort((a, b) => a - b);
-      expect(durations[Math.ceil(durations.length * 0.99) - 1]).toBeLessThan(1000);
-      expect(intake.stored).toHaveLength(200);
     } finally {
       server.close();
     }
+    expect(ackTimes).toHaveLength(200);
+    expect(Math.min(...ackTimes)).toBeGreaterThanOrEqual(195); // stored first, then acknowledged
+    expect(p99(ackTimes)).toBeLessThan(1000);
+    expect(intake.stored).toHaveLength(200);
   });
 });
 
 describe('acceptance: 1,000 signed events with 20% retried duplicates', () => {
   it('stores exactly one message per event_id, p99 acknowledgement under 1 s with a slow store', async () => {
-    const { app, intake } = setup(new MemoryIntake({ delayMs: 100 }));
+    const ackTimes: number[] = [];
+    const { app, intake } = setup(new MemoryIntake({ delayMs: 100 }), ackTimes);
     const server = app.listen(0);
     const bodies = Array.from({ length: 1000 }, (_, i) =>
       JSON.stringify(envelope(dm(`question ${i}`, { ts: `1700000000.${String(i).padStart(6, '0')}` }), `EvA${i}`)),
     );
     // 200 of them are delivered twice; the second delivery carries X-Slack-Retry-Num like Slack's retries.
     const deliveries = [...bodies.map((raw) => ({ raw, retry: false })), ...bodies.filter((_, i) => i % 5 === 0).map((raw) => ({ raw, retry: true }))];
-    const durations: number[] = [];
     try {
       for (let start = 0; start < deliveries.length; start += 150) {
         await Promise.all(
           deliveries.slice(start, start + 150).map(async ({ raw, retry }) => {
-            const began = performance.now();
             await request(server)
               .post('/slack/events')
               .set({ ...slackHeaders(raw), ...(retry && { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }) })
               .send(raw)
               .expect(200);
-            durations.push(performance.now() - began);
           }),
         );
       }
     } finally {
       server.close();
     }
-    durations.sort((a, b) => a - b);
-    expect(durations).toHaveLength(1200);
-    expect(durations[Math.ceil(durations.length * 0.99) - 1]).toBeLessThan(1000);
+    expect(ackTimes).toHaveLength(1200);
+    expect(p99(ackTimes)).toBeLessThan(1000);
     const ids = intake.stored.map((e) => (e.kind === 'requester' ? e.message.externalId : ''));
     expect(ids).toHaveLength(1000);
     expect(new Set(ids).size).toBe(1000);

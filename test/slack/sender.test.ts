@@ -164,6 +164,18 @@ describe('agent notices in the triage channel', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('a repeated escalation refreshes the post and notes the reason in its thread', async () => {
+    const links = new MemoryLinks();
+    await links.setLink('t-1', 'slack-triage', '1700000050.000001');
+    const calls: Body[] = [];
+    capture('chat.update', { ok: true }, calls);
+    capture('chat.postMessage', { ok: true, ts: '1700000099.000001' }, calls);
+    const result = await sender().send({ kind: 'agent_notice', notice: { kind: 'ticket_escalated', card, reason: 'agent released it' } }, links);
+    expect(result).toEqual({ ok: true, externalRef: '1700000099.000001' });
+    expect(calls[1]).toMatchObject({ thread_ts: '1700000050.000001', text: 'Escalated: agent released it' });
+    expect(links.links.get('slack-triage:t-1')).toBe('1700000050.000001');
+  });
+
   it('fails visibly when no triage channel is configured', async () => {
     const client = createWebClient(TOKEN, { apiUrl: `${API}/api/`, logger: recordingLogger });
     const s = createSlackSender({ client, categories: [], notePrefix: '//' });

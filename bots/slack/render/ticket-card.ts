@@ -116,8 +116,8 @@ export function renderTicketCard(card: TicketCard, o: TriageRenderOptions): Slac
   return { text, blocks };
 }
 
-/** A thread message under the ticket's post for notices other than the escalation itself. */
-export function renderThreadNotice(notice: Exclude<AgentNotice, { kind: 'ticket_escalated' }>, language: Language = 'en'): SlackMessageContent {
+/** A thread message under the ticket's post (a first escalation is the post itself; a repeated one is noted here). */
+export function renderThreadNotice(notice: AgentNotice, language: Language = 'en'): SlackMessageContent {
   const l = labels(language);
   let plain: string;
   let prefix = '';
@@ -128,6 +128,10 @@ export function renderThreadNotice(notice: Exclude<AgentNotice, { kind: 'ticket_
       break;
     case 'ticket_updated':
       plain = notice.change;
+      break;
+    case 'ticket_escalated':
+      prefix = ':arrow_up: ';
+      plain = `${l.escalated}: ${notice.reason}`;
       break;
     case 'sla_alert':
       prefix = notice.level === 'breached' ? ':rotating_light: ' : ':warning: ';

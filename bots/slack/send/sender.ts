@@ -120,7 +120,7 @@ export function createSlackSender(options: SlackSenderOptions): ChannelSender {
       if (notice.kind === 'ticket_escalated') return { ok: true, externalRef: root.value };
       rootTs = root.value;
     }
-    if (notice.kind === 'ticket_escalated') return { ok: true, externalRef: rootTs };
+    // Escalated again (e.g. released and re-queued): the post is refreshed and the reason noted in its thread.
     const sent = await post(channel, renderThreadNotice(notice, triage.language), rootTs);
     return sent.ok ? { ok: true, externalRef: sent.value } : sent;
   }
