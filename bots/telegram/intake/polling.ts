@@ -47,27 +47,30 @@ export function startPolling(options: PollingOptions): PollingHandle {
   const abort = new AbortController();
   const state = { offset: undefined as number | undefined };
 
-  async function pollOnce(): Promise<boolean> {
+  /** Resolves after the batch is stored; `progress.stored` counts updates stored before a failure. */
+  async function pollOnce(progress: { stored: number }): Promise<void> {
     const updates = await options.api.call(
       'getUpdates',
       { ...(state.offset !== undefined ? { offset: state.offset } : {}), timeout: timeoutSec, limit: options.limit ?? 100, allowed_updates: [...ALLOWED_UPDATES] },
       { signal: abort.signal, timeoutMs: (timeoutSec + 15) * 1000 },
     );
     for (const update of [...updates].sort((a, b) => a.update_id - b.update_id)) {
-      if (abort.signal.aborted) return true;
+      if (abort.signal.aborted) return;
       await options.handleUpdate(update);
       if (Number.isSafeInteger(update.update_id)) state.offset = Math.max(state.offset ?? 0, update.update_id + 1);
+      progress.stored += 1;
     }
-    return true;
   }
 
   async function loop(): Promise<void> {
     while (!abort.signal.aborted) {
+      const progress = { stored: 0 };
       try {
-        await pollOnce();
+        await pollOnce(progress);
         backoff.reset();
       } catch (error) {
         if (abort.signal.aborted) break;
+        if (progress.stored > 0) backoff.reset(); // a store that works again deserves a quick retry
         const delay = backoff.next();
         const level = error instanceof TelegramApiError && error.errorCode === 409 ? 'warn' : 'error';
         options.logger[level]({ offset: state.offset, retryInMs: delay, detail: describeError(error) }, 'telegram: polling failed; not advancing');

@@ -39,6 +39,8 @@ export interface FakeTelegramApiOptions {
   /** Seed of the failure dice, for reproducible runs. */
   seed?: number;
   now?: () => number;
+  /** Observes every authorised call before it is answered (e.g. to check getUpdates offsets). */
+  onCall?: (method: string, params: Record<string, unknown>) => void;
 }
 
 export interface FakeTelegramApi {
@@ -135,6 +137,7 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     calls.set(method, (calls.get(method) ?? 0) + 1);
     if (givenToken !== token) return send(res, fail(401, 'Unauthorized'));
     const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(req)) };
+    options.onCall?.(method, params);
     const failure = rollFailure(method);
     if (failure === 'reset') return void req.socket.destroy();
     if (failure === '500') return send(res, fail(500, 'Internal Server Error'));

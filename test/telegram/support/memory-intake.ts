@@ -8,20 +8,34 @@ export class MemoryIntake implements IntakePort {
   readonly stored: IntakeEvent[] = [];
   /** Every call, including failed and duplicate ones. */
   calls = 0;
+  failures = 0;
+  duplicates = 0;
   private readonly keys = new Set<string>();
-  private failures: (event: IntakeEvent, call: number) => boolean = () => false;
+  private behaviour: (event: IntakeEvent, call: number) => 'ok' | 'fail' | 'hang' = () => 'ok';
 
-  /** Fail when `rule` says so (called with the event and the 1-based call number). */
-  failWhen(rule: (event: IntakeEvent, call: number) => boolean): void {
-    this.failures = rule;
+  /** Fail (or never answer) when `rule` says so; called with the event and the 1-based call number. */
+  misbehaveWhen(rule: (event: IntakeEvent, call: number) => 'ok' | 'fail' | 'hang'): void {
+    this.behaviour = rule;
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
   }
 
   async accept(event: IntakeEvent): Promise<IntakeResult> {
     this.calls += 1;
     await Promise.resolve();
-    if (this.failures(event, this.calls)) throw new Error('database is locked');
+    const behaviour = this.behaviour(event, this.calls);
+    if (behaviour === 'hang') return new Promise<never>(() => undefined);
+    if (behaviour === 'fail') {
+      this.failures += 1;
+      throw new Error('database is locked');
+    }
     const key = keyOf(event);
-    if (this.keys.has(key)) return { stored: false, duplicate: true, inboxId: key };
+    if (this.keys.has(key)) {
+      this.duplicates += 1;
+      return { stored: false, duplicate: true, inboxId: key };
+    }
     this.keys.add(key);
     this.stored.push(event);
     return { stored: true, duplicate: false, inboxId: key };
