@@ -72,13 +72,17 @@ export class OutboxWorker {
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      let attempted = 0;
       this.running = this.pass()
-        .then(() => undefined)
+        .then((count) => {
+          attempted = count;
+        })
         .catch((error) => this.log.warn({ err: error }, 'outbox pass failed'))
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;
-          const again = this.wake;
+          // Rows queued behind the ones just sent (same chat) are due now: go again without waiting.
+          const again = this.wake || attempted > 0;
           this.wake = false;
           this.schedule(again ? 0 : this.options.pollIntervalMs);
         });
