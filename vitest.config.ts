@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'knowledge/**/*.test.ts', 'core/**/*.test.ts', 'bots/**/*.test.ts'],
+    setupFiles: ['test/setup/node20-shims.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

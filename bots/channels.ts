@@ -1,6 +1,7 @@
 /**
  * The messaging channels that are configured (by their tokens): Telegram and Slack. Each contributes a
- * sender, an agent surface, HTTP routers (webhooks) and an intake loop (polling / Socket Mode).
+ * sender (outbox side), an agent surface, HTTP routers (webhooks) and an intake loop (polling / Socket
+ * Mode). A channel whose settings are wrong stops start-up with a clear message naming the setting.
  */
 import type { Router } from 'express';
 import type { Channel } from '../core/model/messages.ts';
@@ -8,25 +9,78 @@ import type { ChannelSender } from '../core/model/delivery.ts';
 import type { IntakePort } from '../core/model/intake.ts';
 import type { Logger } from '../core/log.ts';
 import type { Clock } from '../core/clock.ts';
+import type { Prisma } from '../core/store/database.ts';
+import { ticketsOfIdentity } from '../core/tickets/requester-tickets.ts';
+import { createSlackAdapter, parseSlackConfig, publishAppHome, renderAppHome } from './slack/index.ts';
 
 export interface ChannelSet {
   names: Channel[];
   senders: ChannelSender[];
   agentSurfaces: Channel[];
-  routers(intake: IntakePort): Array<{ path: string; router: Router }>;
-  start(intake: IntakePort): Promise<void>;
+  routers: Array<{ path: string; router: Router }>;
+  /** Starts intake loops (Telegram polling, Slack Socket Mode). */
+  start(): Promise<void>;
+  /** Stops taking new updates. */
   stopIntake(): Promise<void>;
 }
 
-export async function startChannels(env: Record<string, string | undefined>, deps: { log: Logger; clock: Clock }): Promise<ChannelSet> {
-  void env;
-  void deps;
+export interface ChannelDeps {
+  log: Logger;
+  clock: Clock;
+  prisma: Prisma;
+  /** Late-bound: the core is built after the channels (it needs their senders). */
+  intake: IntakePort;
+  ticketPrefix: string;
+}
+
+interface StartedChannel {
+  name: Channel;
+  sender: ChannelSender;
+  agentSurface: boolean;
+  router?: { path: string; router: Router };
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startChannels(env: Record<string, string | undefined>, deps: ChannelDeps): Promise<ChannelSet> {
+  const started: StartedChannel[] = [];
+  const slack = await startSlack(env, deps);
+  if (slack) started.push(slack);
   return {
-    names: [],
-    senders: [],
-    agentSurfaces: [],
-    routers: () => [],
-    start: async () => {},
-    stopIntake: async () => {},
+    names: started.map((c) => c.name),
+    senders: started.map((c) => c.sender),
+    agentSurfaces: started.filter((c) => c.agentSurface).map((c) => c.name),
+    routers: started.flatMap((c) => (c.router ? [c.router] : [])),
+    start: async () => {
+      for (const channel of started) await channel.start();
+    },
+    stopIntake: async () => {
+      await Promise.allSettled(started.map((c) => c.stop()));
+    },
+  };
+}
+
+async function startSlack(env: Record<string, string | undefined>, deps: ChannelDeps): Promise<StartedChannel | undefined> {
+  const config = parseSlackConfig(env);
+  if (!config) return undefined;
+  const logger = deps.log.child({ channel: 'slack' });
+  const adapter = await createSlackAdapter({
+    config,
+    intake: deps.intake,
+    logger,
+    now: () => deps.clock.now().getTime(),
+    onAppHomeOpened: async (userId, client) => {
+      const tickets = await ticketsOfIdentity(deps.prisma, 'slack', userId, deps.ticketPrefix);
+      const language = tickets[0]?.language === 'ru' ? 'ru' : 'en';
+      await publishAppHome(client, userId, renderAppHome(tickets, language));
+    },
+  });
+  return {
+    name: 'slack',
+    sender: adapter.sender,
+    agentSurface: Boolean(config.agentChannelId),
+    ...(adapter.router ? { router: { path: '/slack', router: adapter.router } } : {}),
+    start: () => adapter.start(),
+    stop: () => adapter.stop(),
   };
 }

@@ -15,6 +15,7 @@ import { createSlaPort } from '../core/sla/index.ts';
 import { upsertAgent } from '../core/agents/resolve-agent.ts';
 import type { Channel } from '../core/model/messages.ts';
 import type { ChannelSender } from '../core/model/delivery.ts';
+import type { IntakePort } from '../core/model/intake.ts';
 import { LiveKnowledge } from '../knowledge/live-knowledge.ts';
 import { defaultArticlesDir } from '../knowledge/loader/index.ts';
 import { createApp } from './http/app.ts';
@@ -50,9 +51,17 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const knowledge = LiveKnowledge.load(config.knowledgeDir ?? defaultArticlesDir(), log.child({ part: 'knowledge' }));
   if (config.knowledgeWatch) knowledge.watch();
 
-  const channels: ChannelSet = await startChannels(options.env, { log, clock });
+  // The channels need the intake to hand updates to, and the core needs the channels' senders.
+  let core: Frontline | undefined;
+  const intake: IntakePort = {
+    accept: async (event) => {
+      if (!core) throw new Error('intake used before the core was ready');
+      return core.intake.accept(event);
+    },
+  };
+  const channels: ChannelSet = await startChannels(options.env, { log, clock, prisma: db.prisma, intake, ticketPrefix: config.ticketPrefix });
   const agentSurfaces: Channel[] = channels.agentSurfaces;
-  const core = createFrontline({
+  core = createFrontline({
     db,
     kb: knowledge,
     sla: createSlaPort(config.sla, clock),
@@ -74,14 +83,14 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     apiToken: config.apiToken,
     ticketPrefix: config.ticketPrefix,
     knowledgeArticles: () => knowledge.articleCount,
-    channelRouters: channels.routers(core.intake),
+    channelRouters: channels.routers,
     apiRouters: [] as Router[],
   });
   const server = await listen(app, config.port, config.host);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   core.start();
-  await channels.start(core.intake);
+  await channels.start();
   log.info({ url, channels: channels.names, agentSurfaces }, 'frontline is running');
 
   let stopping: Promise<void> | undefined;
