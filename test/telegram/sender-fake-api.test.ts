@@ -67,6 +67,18 @@ describe('agent notices against the fake Bot API', () => {
     expect(tg.sentTo(FORUM)).toHaveLength(1);
   });
 
+  it('opens a new topic when an admin deleted the ticket topic', async () => {
+    const { tg, sender, links } = await setup(FORUM, true);
+    const c = card('tk_6', 'FL-000006');
+    await sender.send(notice({ kind: 'ticket_escalated', card: c, reason: 'r' }), links.context('n9'));
+    const oldTopic = links.links.get('tk_6|telegram-agents');
+    tg.state.topics.splice(0, tg.state.topics.length); // the topic is gone
+    expect(await sender.send(notice({ kind: 'requester_message', card: c, text: 'hello?' }), links.context('n10'))).toMatchObject({ ok: true });
+    const newTopic = links.links.get('tk_6|telegram-agents');
+    expect(newTopic).not.toBe(oldTopic);
+    expect(tg.sentTo(FORUM).filter((m) => String(m.threadId) === newTopic).map((m) => m.text.split(' ')[0])).toEqual(['🎫', 'Bob:']);
+  });
+
   it('opens the topic on demand when a notice arrives for a ticket without one', async () => {
     const { tg, sender, links } = await setup(FORUM, true);
     await sender.send(notice({ kind: 'sla_alert', card: card('tk_4', 'FL-000004'), level: 'breached', target: 'first_response' }), links.context('n6'));

@@ -29,12 +29,15 @@ export class AgentSurface {
     this.forum = isForum;
   }
 
-  /** The ticket's topic/thread, created (with the card as its first post) when there is none yet. */
-  async threadFor(card: TicketCard, context: SendContext, reason?: string): Promise<AgentThread> {
+  /**
+   * The ticket's topic/thread, created (with the card as its first post) when there is none yet, or when
+   * the linked one is `gone` (an admin deleted the topic).
+   */
+  async threadFor(card: TicketCard, context: SendContext, reason?: string, gone?: string): Promise<AgentThread> {
     const forum = await this.isForum();
     const existing = await context.getLink(card.ticketId, AGENT_SURFACE);
-    if (existing) return { placement: placementOf(forum, existing), cardPosted: false, ref: existing };
-    const step = { outboxId: context.outboxId, step: 'card' };
+    if (existing && existing !== gone) return { placement: placementOf(forum, existing), cardPosted: false, ref: existing };
+    const step = { outboxId: context.outboxId, step: gone ? `card-after-${gone}` : 'card' };
     if (forum) {
       const topic = await this.poster.call(this.chatId, () =>
         this.api.call('createForumTopic', { chat_id: this.chatId, name: topicName(card) }),

@@ -57,11 +57,22 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
 
   async function deliverNotice(agents: AgentSurface, notice: AgentNotice, context: SendContext): Promise<SendResult> {
     const reason = notice.kind === 'ticket_escalated' ? `Escalated: ${notice.reason}` : undefined;
-    const thread = await agents.threadFor(notice.card, context, reason);
     const message = notice.kind === 'ticket_escalated' ? renderTicketCard(notice.card, reason) : renderAgentNotice(notice);
-    if (notice.kind === 'ticket_escalated' && thread.cardPosted) return { ok: true, externalRef: thread.ref };
-    const id = await poster.post(agents.chatId, message, thread.placement, { outboxId: context.outboxId, step: 'notice' });
-    return { ok: true, externalRef: id === undefined ? thread.ref : String(id) };
+    const postInto = async (gone?: string): Promise<SendResult> => {
+      const thread = await agents.threadFor(notice.card, context, reason, gone);
+      if (notice.kind === 'ticket_escalated' && thread.cardPosted) return { ok: true, externalRef: thread.ref };
+      try {
+        const id = await poster.post(agents.chatId, message, thread.placement, { outboxId: context.outboxId, step: `notice-${thread.ref}` });
+        return { ok: true, externalRef: id === undefined ? thread.ref : String(id) };
+      } catch (error) {
+        if (gone === undefined && isThreadGone(error)) {
+          logger.warn({ ticketId: notice.card.ticketId, ref: thread.ref }, 'telegram: ticket topic was deleted; opening a new one');
+          return postInto(thread.ref);
+        }
+        throw error;
+      }
+    };
+    return postInto();
   }
 
   return {
@@ -79,6 +90,11 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
       }
     },
   };
+}
+
+function isThreadGone(error: unknown): boolean {
+  const result = toSendResult(error);
+  return !result.ok && !result.retryable && result.reason === 'thread_not_found';
 }
 
 function requireToken(token: string | undefined): string {
