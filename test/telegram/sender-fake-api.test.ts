@@ -105,4 +105,20 @@ describe('agent notices against the fake Bot API', () => {
     expect(sent.length).toBeGreaterThan(5);
     expect(sent.map((m) => m.text).join('')).toBe(`Fix & <go>\n\n${text}`);
   });
+
+  it('stays under Telegram limits with the default limiter, and maps the API 429 when limits are ignored', async () => {
+    tg = await startFakeTelegramApi({ rateLimits: { perChatPerSecond: 1, perGroupPerMinute: 20, globalPerSecond: 30 } });
+    const api = new BotApi({ token: tg.token, apiRoot: tg.apiRoot });
+    const links = new MemoryLinks();
+    const polite = createTelegramSender({ api });
+    const results = await Promise.all(['a', 'b', 'c'].map((text, i) => polite.send({ kind: 'requester_reply', conversationKey: '77', reply: { text } }, links.context(`p${i}`))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(tg.sentTo(77).map((m) => m.text)).toEqual(['a', 'b', 'c']);
+    expect(tg.calls.get('sendMessage')).toBe(3);
+
+    const rude = createTelegramSender({ api, limits: FAST });
+    const [first, second] = await Promise.all(['x', 'y'].map((text, i) => rude.send({ kind: 'requester_reply', conversationKey: '78', reply: { text } }, links.context(`q${i}`))));
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, retryable: true, retryAfterMs: 1000 });
+  });
 });
