@@ -3,7 +3,7 @@
  * last one. Parts that would be only whitespace are left out (Telegram refuses empty texts).
  */
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { plainLength, runsToHtml, type Run } from './rich-text.ts';
+import { runsToHtml, type Run } from './rich-text.ts';
 import { splitRuns, TELEGRAM_TEXT_LIMIT } from './split.ts';
 
 export interface RenderedMessage {
@@ -22,5 +22,3 @@ export function renderRuns(runs: readonly Run[], keyboard?: InlineKeyboardMarkup
   const safeParts = parts.length ? parts : [runsToHtml([EMPTY_PLACEHOLDER])];
   return keyboard ? { parts: safeParts, keyboard } : { parts: safeParts };
 }
-
-export { plainLength };
