@@ -58,7 +58,7 @@ export function createFrontline(options: FrontlineOptions): Frontline {
   const inbox = new InboxWorker(
     db,
     createInboxHandler(deps, agentOptions),
-    createFinalFailureHandler(db.prisma, options.agentSurfaces),
+    createFinalFailureHandler(db.prisma, clock),
     clock,
     log.child({ part: 'inbox' }),
     { ...DEFAULT_INBOX_OPTIONS, ...options.inbox },

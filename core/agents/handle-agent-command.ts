@@ -20,6 +20,7 @@ import { Effects, turnTexts, type DialogueDeps } from '../dialogue/turn.ts';
 import { writeEffects } from '../outbox/write-effects.ts';
 import { resolveAgent } from './resolve-agent.ts';
 import { lockConversationById } from '../store/row-locks.ts';
+import { cleanText } from '../inbox/intake.ts';
 
 export interface AgentContext {
   tx: Tx;
@@ -126,7 +127,7 @@ const MESSAGE_MAX = 20_000;
 async function reply(ctx: AgentContext, text: string): Promise<Ticket> {
   if (!text.trim()) throw new AppError('validation_failed', 'reply text is empty');
   await ensureOwner(ctx);
-  const body = text.slice(0, MESSAGE_MAX);
+  const body = cleanText(text).slice(0, MESSAGE_MAX).toWellFormed();
   ctx.effects.reply(requesterTarget(ctx), { text: body }, ctx.ticket.id, { kind: 'agent', agentId: ctx.agent.id });
   await recordEvent(ctx.tx, { ticketId: ctx.ticket.id, type: 'agent_message', actor: actorOf(ctx), at: ctx.now, data: { length: body.length } });
   if (!ctx.ticket.firstResponseAt) {
@@ -142,7 +143,7 @@ async function reply(ctx: AgentContext, text: string): Promise<Ticket> {
 async function note(ctx: AgentContext, text: string): Promise<Ticket> {
   if (!text.trim()) throw new AppError('validation_failed', 'note text is empty');
   await ctx.tx.message.create({
-    data: { conversationId: ctx.conversation.id, ticketId: ctx.ticket.id, direction: 'internal', authorKind: 'agent', agentId: ctx.agent.id, channel: 'web', text: text.slice(0, MESSAGE_MAX), internal: true, createdAt: ctx.now },
+    data: { conversationId: ctx.conversation.id, ticketId: ctx.ticket.id, direction: 'internal', authorKind: 'agent', agentId: ctx.agent.id, channel: 'web', text: cleanText(text).slice(0, MESSAGE_MAX).toWellFormed(), internal: true, createdAt: ctx.now },
   });
   await recordEvent(ctx.tx, { ticketId: ctx.ticket.id, type: 'internal_note', actor: actorOf(ctx), at: ctx.now, data: { length: text.length } });
   return ctx.ticket;

@@ -1,5 +1,6 @@
 /** Routes a stored inbox event to the requester dialogue or the agent-command handler. */
 import type { Channel } from '../model/messages.ts';
+import type { Clock } from '../clock.ts';
 import type { DialogueDeps } from '../dialogue/turn.ts';
 import type { InboxHandler, FinalFailureHandler } from './worker.ts';
 import type { Prisma } from '../store/database.ts';
@@ -21,14 +22,16 @@ export function createInboxHandler(deps: DialogueDeps, options: AgentCommandOpti
  * When a requester's message cannot be processed after all retries, they are told so (the message itself
  * stays stored as a failed inbox event, visible to operators), instead of hearing nothing.
  */
-export function createFinalFailureHandler(prisma: Prisma, agentChannels: readonly Channel[]): FinalFailureHandler {
-  void agentChannels;
+export function createFinalFailureHandler(prisma: Prisma, clock: Clock): FinalFailureHandler {
   return async (row) => {
     const event = parseStoredEvent(row.payload);
     if (event.kind !== 'requester') return;
     const m = event.message;
     const language = m.sender.languageCode?.startsWith('ru') || /[а-яё]/i.test(m.text) ? 'ru' : 'en';
     const delivery: Delivery = { kind: 'requester_reply', conversationKey: m.conversationKey, reply: { text: textsFor(language).processingFailed } };
-    await prisma.outboxMessage.create({ data: { channel: m.channel, orderKey: `${m.channel}:${m.conversationKey}`, payload: JSON.stringify(delivery) } });
+    const now = clock.now();
+    await prisma.outboxMessage.create({
+      data: { channel: m.channel, orderKey: `${m.channel}:${m.conversationKey}`, payload: JSON.stringify(delivery), createdAt: now, nextAttemptAt: now },
+    });
   };
 }

@@ -20,9 +20,23 @@ export function eventKey(event: IntakeEvent): { channel: string; externalId: str
   return { channel: c.channel, externalId: `agent:${c.externalId}`, conversationKey: `ticket:${ticket}` };
 }
 
+/**
+ * Cuts text to STORED_TEXT_MAX without splitting a surrogate pair, and replaces lone surrogates (from a
+ * platform or client that cut an emoji in half) with U+FFFD: the database drivers refuse them.
+ */
+export function cleanText(text: string): string {
+  if (text.length <= STORED_TEXT_MAX) return text.toWellFormed();
+  const cut = text.slice(0, STORED_TEXT_MAX);
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).toWellFormed();
+}
+
 function clamp(event: IntakeEvent): IntakeEvent {
-  if (event.kind !== 'requester' || event.message.text.length <= STORED_TEXT_MAX) return event;
-  return { kind: 'requester', message: { ...event.message, text: event.message.text.slice(0, STORED_TEXT_MAX) } };
+  if (event.kind === 'requester') return { kind: 'requester', message: { ...event.message, text: cleanText(event.message.text) } };
+  const action = event.command.action;
+  if ('text' in action && typeof action.text === 'string') {
+    return { kind: 'agent', command: { ...event.command, action: { ...action, text: cleanText(action.text) } } };
+  }
+  return event;
 }
 
 export class InboxIntake implements IntakePort {
