@@ -105,9 +105,12 @@ async function ensureOwner(ctx: AgentContext): Promise<Ticket> {
 }
 
 async function take(ctx: AgentContext): Promise<Ticket> {
-  if (ctx.ticket.assigneeId === ctx.agent.id && ctx.ticket.status !== 'escalated') return ctx.ticket;
+  const working = ['assigned', 'in_progress', 'waiting_for_user'].includes(ctx.ticket.status);
+  // Taking a ticket you already own is a no-op (a double click); anything else must come from the queue.
+  if (ctx.ticket.assigneeId === ctx.agent.id && working) return ctx.ticket;
   if (ctx.ticket.status !== 'escalated') {
-    throw new AppError(ctx.ticket.assigneeId ? 'conflict' : 'invalid_transition', ctx.ticket.assigneeId ? 'already taken by another agent' : `ticket is ${ctx.ticket.status}`);
+    const takenByOther = working && ctx.ticket.assigneeId !== ctx.agent.id;
+    throw new AppError(takenByOther ? 'conflict' : 'invalid_transition', takenByOther ? 'already taken by another agent' : `ticket is ${ctx.ticket.status}`);
   }
   ctx.ticket = await changeStatus(ctx.tx, ctx.ticket, { to: 'assigned', actor: actorOf(ctx), at: ctx.now, event: 'assigned', set: { assigneeId: ctx.agent.id }, data: { agent: ctx.agent.name } }, ctx.deps.sla.pausedWorkingMs);
   await updateConversation(ctx.tx, ctx.conversation, { owner: 'agent', ownerAgentId: ctx.agent.id, activeTicketId: ctx.ticket.id, state: 'idle', data: {} });

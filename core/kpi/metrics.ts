@@ -66,7 +66,10 @@ async function backlogAgeP90Ms(prisma: Prisma, now: Date): Promise<number> {
 }
 
 function registerWeeklyGauges(registry: Registry, prisma: Prisma, clock: Clock): void {
-  const lastWeek = () => ({ createdAt: { gte: new Date(clock.now().getTime() - WEEK_MS) } });
+  const lastWeek = () => {
+    const now = clock.now();
+    return { createdAt: { gte: new Date(now.getTime() - WEEK_MS), lte: now } };
+  };
   new Gauge({
     name: 'frontline_self_service_deflection_7d',
     help: 'Tickets created in the last 7 days resolved by self-service and never escalated, as a fraction of all of them',

@@ -59,7 +59,7 @@ export async function createHarness(provider: Provider, options: { sla?: SlaPort
     log: silentLogger,
     senders: [terminal, telegram, slack],
     agentSurfaces: ['telegram', 'slack'],
-    autoRegisterAgents: ['slack'],
+    autoRegisterAgents: ['slack', 'web'],
     inbox: { sweepIntervalMs: 50 },
     outbox: { pollIntervalMs: 20 },
   });
