@@ -10,7 +10,8 @@ import { silentLogger } from '../../core/log.ts';
 import { DEFAULT_SLA_CONFIG } from '../../core/sla/default-config.ts';
 import { parseSlaConfig } from '../../core/sla/sla-config.ts';
 import { createSlaPort } from '../../core/sla/sla-port.ts';
-import { createSlaSweeper, type SlaSweeper } from '../../core/escalation/index.ts';
+import { Registry } from 'prom-client';
+import { createSlaSweeper, registerSweepMetrics, type SlaSweeper } from '../../core/escalation/index.ts';
 import type { AgentNotice, Delivery } from '../../core/model/delivery.ts';
 import { providers, createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { shippedKnowledge } from '../support/harness.ts';
@@ -122,7 +123,11 @@ describe.each(providers)('SLA sweep on %s', (provider) => {
     await db.prisma.ticket.update({ where: { id: ticket.id }, data: { priority: 'P2' } });
 
     clock.set(at('2025-06-09T07:50:00Z')); // 10:50: 50 of P2's 60 minutes used
-    expect(await sweeper().runOnce()).toMatchObject({ warnings: 1, breaches: 0 });
+    const registry = new Registry();
+    const metrics = registerSweepMetrics(registry);
+    const counted = createSlaSweeper({ db, sla: sla(), clock, log: silentLogger, agentSurfaces: ['slack'], kb: shippedKnowledge(), ticketPrefix: 'FL', metrics });
+    expect(await counted.runOnce()).toMatchObject({ warnings: 1, breaches: 0 });
+    expect(await registry.getSingleMetricAsString('frontline_sla_notices_total')).toMatch(/frontline_sla_notices_total\{kind="warning",target="first_response"\} 1/);
     const trail = await events(ticket.id);
     expect(trail.map((e) => e.type)).toEqual(['sla_set', 'sla_warning']);
     expect(trail[0]!.data).toEqual({ firstResponseDue: '2025-06-09T08:00:00.000Z', resolutionDue: '2025-06-09T15:00:00.000Z', priority: 'P2' });
