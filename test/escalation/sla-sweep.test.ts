@@ -105,6 +105,18 @@ describe.each(providers)('SLA sweep on %s', (provider) => {
     expect(breachCard.card).toMatchObject({ number: 'FL-00001', slaAlert: 'breached', firstResponseDue: '2025-06-09T06:55:00.000Z' });
   });
 
+  it('a raise to a line with its own calendar recomputes the due times and records sla_set', async () => {
+    const withL2 = parseSlaConfig({ ...DEFAULT_SLA_CONFIG, categories: { printing: 'business' }, queues: { L2: 'default' } });
+    const ticket = await seedTicket();
+    clock.set(at('2025-06-09T06:56:00Z'));
+    const raising = createSlaSweeper({ db, sla: createSlaPort(withL2, clock), clock, log: silentLogger, agentSurfaces: ['slack'], kb: shippedKnowledge(), ticketPrefix: 'FL' });
+    expect(await raising.runOnce()).toMatchObject({ breaches: 1, raised: 1 });
+    const trail = await events(ticket.id);
+    expect(trail.map((e) => e.type)).toEqual(['sla_breached', 'raised_line', 'sla_set']);
+    // L2 counts around the clock (from creation, the row keeps no calendar history): Friday 17:55 + 1h / + 8h.
+    expect(trail[2]!.data).toEqual({ firstResponseDue: '2025-06-06T15:55:00.000Z', resolutionDue: '2025-06-06T22:55:00.000Z', priority: 'P2' });
+  });
+
   it('stops watching once the first response is sent and the ticket resolved', async () => {
     const ticket = await seedTicket();
     await db.prisma.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: at('2025-06-09T06:10:00Z') } });
