@@ -7,7 +7,9 @@ import { openTicket } from '../tickets/open-ticket.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { recordEvent } from '../tickets/events.ts';
 import { updateConversation } from './conversation-state.ts';
-import { escalate, setDueTimes } from './handoff.ts';
+import { escalate, relayToAgents, setDueTimes } from './handoff.ts';
+import { formatTicketNumber } from '../model/ticket.ts';
+import { say } from './turn.ts';
 import { answerOrEscalate } from './self-service.ts';
 import type { Turn } from './turn.ts';
 
@@ -80,6 +82,8 @@ export async function reopen(turn: Turn, ticket: Ticket): Promise<Ticket> {
   if (agent?.active) {
     const updated = await changeStatus(tx, ticket, { to: 'in_progress', actor, at: now, event: 'reopened', reason: 'requester_wrote_again' }, turn.deps.sla.pausedWorkingMs);
     await updateConversation(tx, turn.conversation, { owner: 'agent', ownerAgentId: agent.id, activeTicketId: ticket.id, state: 'idle', data: {} });
+    say(turn, turn.texts.reopened(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
+    await relayToAgents(turn, updated);
     return updated;
   }
   await recordEvent(tx, { ticketId: ticket.id, type: 'reopened', actor, at: now, data: { reason: 'requester_wrote_again' } });
