@@ -12,6 +12,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Prisma } from '../core/store/database.ts';
 import { ticketsOfIdentity } from '../core/tickets/requester-tickets.ts';
 import { createSlackAdapter, parseSlackConfig, publishAppHome, renderAppHome } from './slack/index.ts';
+import { createTelegramBot } from './telegram/bot.ts';
+import { loadTelegramConfig } from './telegram/config.ts';
 
 export interface ChannelSet {
   names: Channel[];
@@ -44,6 +46,8 @@ interface StartedChannel {
 
 export async function startChannels(env: Record<string, string | undefined>, deps: ChannelDeps): Promise<ChannelSet> {
   const started: StartedChannel[] = [];
+  const telegram = startTelegram(env, deps);
+  if (telegram) started.push(telegram);
   const slack = await startSlack(env, deps);
   if (slack) started.push(slack);
   return {
@@ -82,5 +86,19 @@ async function startSlack(env: Record<string, string | undefined>, deps: Channel
     ...(adapter.router ? { router: { path: '/slack', router: adapter.router } } : {}),
     start: () => adapter.start(),
     stop: () => adapter.stop(),
+  };
+}
+
+function startTelegram(env: Record<string, string | undefined>, deps: ChannelDeps): StartedChannel | undefined {
+  if (!env.TELEGRAM_BOT_TOKEN?.trim()) return undefined;
+  const config = loadTelegramConfig(env);
+  const bot = createTelegramBot(config, { intake: deps.intake, logger: deps.log.child({ channel: 'telegram' }) });
+  return {
+    name: 'telegram',
+    sender: bot.sender,
+    agentSurface: Boolean(config.agentChatId),
+    ...(bot.webhookRouter ? { router: { path: '/', router: bot.webhookRouter } } : {}),
+    start: () => bot.start(),
+    stop: () => bot.stop(),
   };
 }

@@ -35,48 +35,61 @@ async function connect(): Promise<{ api: ApiClient; stop?: () => Promise<void> }
 async function main(): Promise<void> {
   const { api, stop } = await connect();
   console.log(`Connected to ${api.baseUrl} as "${user}". Type your question; /help for commands; Ctrl+D to quit.\n`);
-  let after = (await api.request<{ replies: Array<{ id: number }> }>('GET', `/api/terminal/replies?user=${encodeURIComponent(user)}&after=0`)).replies.at(-1)?.id ?? 0;
+  const path = (after: number) => `/api/terminal/replies?user=${encodeURIComponent(user)}&after=${after}`;
+  let after = (await api.request<{ replies: Array<{ id: number }> }>('GET', path(0))).replies.at(-1)?.id ?? 0;
   let choices: string[] = [];
 
-  const poll = async (waitMs: number) => {
-    const deadline = Date.now() + waitMs;
-    let quietSince = 0;
-    while (Date.now() < deadline) {
-      const { replies } = await api.request<{ replies: Array<{ id: number; reply: OutboundReply }> }>('GET', `/api/terminal/replies?user=${encodeURIComponent(user)}&after=${after}`);
+  // One poll at a time, so no reply is printed twice.
+  let polling: Promise<number> = Promise.resolve(0);
+  const pollOnce = () =>
+    (polling = polling.then(async () => {
+      const { replies } = await api.request<{ replies: Array<{ id: number; reply: OutboundReply }> }>('GET', path(after));
       for (const { id, reply } of replies) {
         const rendered = renderForTerminal(reply, 1);
         if (rendered.choices.length) choices = rendered.choices;
         console.log(`\nbot> ${rendered.text.replace(/\n/g, '\n     ')}\n`);
         after = id;
-        quietSince = 0;
       }
-      // Replies come in a burst; stop once it has been quiet for a moment after the first one.
-      if (replies.length === 0 && after > 0 && quietSince && Date.now() - quietSince > 500) return;
-      if (replies.length === 0 && !quietSince) quietSince = Date.now();
+      return replies.length;
+    }));
+  /** Waits for the burst of replies to a message: until it has been quiet for a moment after the first one. */
+  const awaitReplies = async (maxMs: number) => {
+    const deadline = Date.now() + maxMs;
+    let got = 0;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      const n = await pollOnce();
+      if (n > 0) quietSince = Date.now();
+      got += n;
+      if (got > 0 && Date.now() - quietSince > 600) return;
       await new Promise((r) => setTimeout(r, 150));
     }
   };
 
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const background = setInterval(() => void poll(1).catch(() => {}), 2_000);
+  // Agents' replies arrive at any time: keep polling in the background too.
+  const background = setInterval(() => void pollOnce().catch(() => {}), 2_000);
+  // The async iterator buffers lines typed (or pasted) while we wait for replies; question() would drop them.
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+  rl.prompt();
   try {
-    for (;;) {
-      const line = await rl.question('you> ').catch(() => undefined);
-      if (line === undefined) break;
+    for await (const line of rl) {
       const text = line.trim();
-      if (!text) continue;
-      const picked = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
-      await api.request('POST', '/api/terminal/messages', {
-        user,
-        id: randomUUID(),
-        text: picked ? '' : text,
-        ...(picked ? { payload: picked } : {}),
-        ...(values.lang ? { language: values.lang } : {}),
-      });
-      await poll(4_000);
+      if (text) {
+        const picked = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
+        await api.request('POST', '/api/terminal/messages', {
+          user,
+          id: randomUUID(),
+          text: picked ? '' : text,
+          ...(picked ? { payload: picked } : {}),
+          ...(values.lang ? { language: values.lang } : {}),
+        });
+        await awaitReplies(5_000);
+      }
+      rl.prompt();
     }
   } finally {
     clearInterval(background);
+    await polling.catch(() => {});
     rl.close();
     await stop?.();
   }

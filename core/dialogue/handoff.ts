@@ -32,7 +32,7 @@ export async function escalate(turn: Turn, ticket: Ticket, reason: EscalationRea
   const text =
     reason === 'urgent'
       ? turn.texts.escalatedUrgent(number)
-      : reason === 'no_confident_answer'
+      : reason === 'no_confident_answer' && !updated.articleKey
         ? turn.texts.noAnswer(number, when)
         : turn.texts.escalated(number, when);
   say(turn, text, ticket.id);

@@ -1,6 +1,6 @@
 /**
  * nock 15 (through @mswjs/interceptors 0.44) calls `Promise.withResolvers`, which Node 20 lacks (it
-^ * arrived in Node 22). Loaded for every test file by vitest.config.ts (setupFiles).
+ * arrived in Node 22). Loaded for every test file by vitest.config.ts (setupFiles).
  */
 type WithResolvers = <T>() => { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
 
