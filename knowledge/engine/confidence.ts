@@ -23,7 +23,7 @@ export const DEFAULT_CONFIDENCE_OPTIONS: ConfidenceOptions = {
 
 /** Confidence in [0, 1] that class `c` answers the question behind `prediction`. */
 export function classConfidence(prediction: Prediction, c: number): number {
-  return prediction.probs[c] ?? 0;
+  return (prediction.probs[c] ?? 0) * prediction.factor;
 }
 
 /** The two best confidences are too close to pick one without asking. */

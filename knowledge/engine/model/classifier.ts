@@ -6,7 +6,8 @@
  * single closest example question, which helps rare phrasings, and an absolute similarity that the
  * confidence uses to notice questions unlike anything in the knowledge base.
  */
-import { analyze } from '../analysis/analyze.ts';
+import { analyze, type AnalyzedText } from '../analysis/analyze.ts';
+import { Coverage } from '../features/coverage.ts';
 import { DEFAULT_FEATURE_OPTIONS, featurize, type FeatureOptions } from '../features/featurize.ts';
 import { Vectorizer, type GroupWeights } from '../features/vectorizer.ts';
 import { DEFAULT_LINEAR_OPTIONS, softmaxInPlace, trainLinear, type LinearModel, type LinearOptions } from './linear.ts';
@@ -27,6 +28,10 @@ export interface ClassifierOptions {
   /** The engine's answer threshold and the share of right held-out answers it should accept. */
   calibrationThreshold: number;
   acceptShare: number;
+  /** Confidence = mixture probability x coverage^coveragePower (0 turns coverage off). */
+  coveragePower: number;
+  /** Below this cosine similarity to the answer's closest example, confidence shrinks in proportion. */
+  similarityFloor: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -42,7 +47,15 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   calibrationThreshold: 0.5,
   // What threshold 0.5 at temperature 0.3 accepts on held-out BANKING77/HWU64 train examples.
   acceptShare: 0.92,
+  coveragePower: 1,
+  similarityFloor: 0.35,
 };
+
+function argmax(xs: ArrayLike<number>): number {
+  let best = 0;
+  for (let j = 1; j < xs.length; j += 1) if (xs[j]! > xs[best]!) best = j;
+  return best;
+}
 
 export interface Prediction {
   /** Mixture distribution over classes. */
@@ -51,6 +64,10 @@ export interface Prediction {
   similarity: Float64Array;
   /** Best cosine similarity to any example. */
   maxSimilarity: number;
+  /** Share of the question's content words the knowledge base knows (features/coverage.ts). */
+  coverage: number;
+  /** What the probabilities are multiplied by to give confidences: the evidence for the best class. */
+  factor: number;
 }
 
 export class IntentClassifier {
@@ -59,6 +76,7 @@ export class IntentClassifier {
     private readonly vectorizer: Vectorizer,
     private readonly linear: LinearModel,
     private readonly neighbours: NeighbourIndex,
+    private readonly coverage: Coverage,
     readonly classes: number,
   ) {}
 
@@ -71,15 +89,28 @@ export class IntentClassifier {
     /** Which texts are example questions (only those are held out for calibration); default all. */
     exampleMask: ReadonlyArray<boolean> = texts.map(() => true),
   ): IntentClassifier {
-    const docs = texts.map((t) => featurize(analyze(t), options.features));
+    const analyzed = texts.map((t) => analyze(t));
+    const docs = analyzed.map((a) => featurize(a, options.features));
     let tuned = options;
     if (texts.length < options.selfCalibrateBelow) {
       const split = heldOutSplit(labels, exampleMask);
       const pick = <T>(items: ReadonlyArray<T>, idx: number[]): T[] => idx.map((i) => items[i]!);
-      const fold = IntentClassifier.fit(pick(docs, split.trainIdx), pick(labels, split.trainIdx), classes, options);
+      const fold = IntentClassifier.fit(
+        pick(analyzed, split.trainIdx),
+        pick(docs, split.trainIdx),
+        pick(labels, split.trainIdx),
+        classes,
+        options,
+      );
       const held = split.heldIdx.map((i) => {
         const { scores, similarity } = fold.components(docs[i]!);
-        return { label: labels[i]!, probabilitiesAt: (t: number) => fold.mix(scores, similarity, t) };
+        const coverage = fold.coverage.of(analyzed[i]!);
+        const answerAt = (t: number): { best: number; confidence: number } => {
+          const probs = fold.mix(scores, similarity, t);
+          const best = argmax(probs);
+          return { best, confidence: probs[best]! * fold.evidence(coverage, similarity[best]!) };
+        };
+        return { label: labels[i]!, answerAt };
       });
       const temperature = temperatureForAcceptance(
         held,
@@ -89,10 +120,11 @@ export class IntentClassifier {
       );
       tuned = { ...options, linearTemperature: temperature };
     }
-    return IntentClassifier.fit(docs, labels, classes, tuned);
+    return IntentClassifier.fit(analyzed, docs, labels, classes, tuned);
   }
 
   private static fit(
+    analyzed: ReadonlyArray<AnalyzedText>,
     docs: ReadonlyArray<Map<string, number>>,
     labels: ReadonlyArray<number>,
     classes: number,
@@ -102,7 +134,7 @@ export class IntentClassifier {
     const xs = docs.map((d) => vectorizer.transform(d));
     const linear = trainLinear(xs, labels, classes, vectorizer.size, options.linear);
     const neighbours = new NeighbourIndex(xs, labels, vectorizer.size, classes);
-    return new IntentClassifier(options, vectorizer, linear, neighbours, classes);
+    return new IntentClassifier(options, vectorizer, linear, neighbours, Coverage.fit(analyzed), classes);
   }
 
   /** The linear temperature in use (fitted on the base itself when it is small). */
@@ -124,10 +156,23 @@ export class IntentClassifier {
   }
 
   predict(text: string): Prediction {
-    const { scores, similarity } = this.components(featurize(analyze(text), this.options.features));
+    const analyzed = analyze(text);
+    const { scores, similarity } = this.components(featurize(analyzed, this.options.features));
     const probs = this.mix(scores, similarity, this.options.linearTemperature);
     let maxSimilarity = 0;
     for (let j = 0; j < this.classes; j += 1) maxSimilarity = Math.max(maxSimilarity, similarity[j]!);
-    return { probs, similarity, maxSimilarity };
+    const coverage = this.coverage.of(analyzed);
+    const factor = this.evidence(coverage, similarity[argmax(probs)]!);
+    return { probs, similarity, maxSimilarity, coverage, factor };
+  }
+
+  /**
+   * How much the knowledge base backs an answer, in [0, 1]: the share of the question's words it knows,
+   * times a soft gate on the similarity to the answer's closest example question. Both are scale-free.
+   */
+  evidence(coverage: number, similarity: number): number {
+    const { coveragePower, similarityFloor } = this.options;
+    const gate = similarityFloor > 0 ? Math.min(1, similarity / similarityFloor) : 1;
+    return coverage ** coveragePower * gate;
   }
 }
