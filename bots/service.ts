@@ -5,13 +5,14 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Router } from 'express';
 import type { Config } from '../core/config.ts';
 import { openDatabase, type Database } from '../core/store/database.ts';
 import { createLogger, type Logger } from '../core/log.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { createFrontline, type Frontline } from '../core/frontline.ts';
 import { createSlaPort } from '../core/sla/index.ts';
+import { registerSweepMetrics } from '../core/escalation/index.ts';
+import { kpiRouter, registerKpiMetrics } from '../core/kpi/index.ts';
 import { upsertAgent } from '../core/agents/resolve-agent.ts';
 import type { Channel } from '../core/model/messages.ts';
 import type { ChannelSender } from '../core/model/delivery.ts';
@@ -61,10 +62,14 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   };
   const channels: ChannelSet = await startChannels(options.env, { log, clock, prisma: db.prisma, intake, ticketPrefix: config.ticketPrefix });
   const agentSurfaces: Channel[] = channels.agentSurfaces;
+  const sla = createSlaPort(config.sla, clock);
+  const metrics = createMetricsRegistry(db.prisma);
+  registerKpiMetrics(metrics, db.prisma, clock);
   core = createFrontline({
     db,
     kb: knowledge,
-    sla: createSlaPort(config.sla, clock),
+    sla,
+    slaSweep: { sla, metrics: registerSweepMetrics(metrics), ...(config.leadSurface ? { leadSurface: config.leadSurface } : {}) },
     clock,
     log,
     senders: [terminalSender, ...channels.senders, ...(options.senders ?? [])],
@@ -79,12 +84,12 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     db,
     core,
     log,
-    metrics: createMetricsRegistry(db.prisma),
+    metrics,
     apiToken: config.apiToken,
     ticketPrefix: config.ticketPrefix,
     knowledgeArticles: () => knowledge.articleCount,
     channelRouters: channels.routers,
-    apiRouters: [] as Router[],
+    apiRouters: [kpiRouter({ prisma: db.prisma, clock })],
   });
   const server = await listen(app, config.port, config.host);
   const address = server.address() as AddressInfo;

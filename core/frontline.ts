@@ -17,6 +17,8 @@ import { InboxWorker, DEFAULT_INBOX_OPTIONS, type InboxWorkerOptions } from './i
 import { OutboxWorker, DEFAULT_OUTBOX_OPTIONS, type OutboxWorkerOptions } from './outbox/worker.ts';
 import { createFinalFailureHandler, createInboxHandler } from './inbox/dispatch.ts';
 import { processAgentCommand } from './agents/handle-agent-command.ts';
+import { createSlaSweeper, type SlaSweeper, type SweepMetrics } from './escalation/index.ts';
+import type { FrontlineSlaPort } from './sla/index.ts';
 import { DEFAULT_DIALOGUE_CONFIG, type DialogueConfig, type DialogueDeps } from './dialogue/turn.ts';
 
 export interface FrontlineOptions {
@@ -30,6 +32,8 @@ export interface FrontlineOptions {
   agentSurfaces: Channel[];
   autoRegisterAgents?: Channel[];
   dialogue?: Partial<DialogueConfig>;
+  /** Periodic SLA checks: warnings, breaches, raising the support line (off when absent). */
+  slaSweep?: { sla: FrontlineSlaPort; leadSurface?: Channel; intervalMs?: number; metrics?: SweepMetrics };
   inbox?: Partial<InboxWorkerOptions>;
   outbox?: Partial<OutboxWorkerOptions>;
 }
@@ -38,6 +42,7 @@ export interface Frontline {
   intake: InboxIntake;
   inbox: InboxWorker;
   outbox: OutboxWorker;
+  sweeper: SlaSweeper | undefined;
   deps: DialogueDeps;
   /** Runs an agent action now and returns the ticket (REST API, agent CLI); errors are AppErrors. */
   agentAction(command: AgentCommand): Promise<Ticket>;
@@ -66,11 +71,23 @@ export function createFrontline(options: FrontlineOptions): Frontline {
   // Outbox rows become visible when the processing transaction commits; poke the sender then.
   inbox.onProcessed = () => outbox.notify();
   const intake = new InboxIntake(db.prisma, (key) => inbox.notify(key));
+  const sweeper =
+    options.slaSweep &&
+    createSlaSweeper({
+      db,
+      clock,
+      log: log.child({ part: 'sla' }),
+      kb: options.kb,
+      agentSurfaces: options.agentSurfaces,
+      ticketPrefix: deps.config.ticketPrefix,
+      ...options.slaSweep,
+    });
 
   return {
     intake,
     inbox,
     outbox,
+    sweeper,
     deps,
     async agentAction(command) {
       const ticket = await db.prisma.$transaction((tx) => processAgentCommand(tx, command, deps, agentOptions, clock.now()), { timeout: 20_000, maxWait: 20_000 });
@@ -80,9 +97,11 @@ export function createFrontline(options: FrontlineOptions): Frontline {
     start() {
       inbox.start();
       outbox.start();
+      sweeper?.start();
     },
     async stop() {
       await inbox.stop();
+      await sweeper?.stop();
       await outbox.stop();
     },
   };
