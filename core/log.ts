@@ -8,12 +8,12 @@ import pino from 'pino';
 export type Logger = pino.Logger;
 
 const TOKEN_PATTERNS: RegExp[] = [
-  /\b\d{6,}:[\w-]{30,}\b/g, // Telegram bot token
+  /(?<!\d)\d{6,}:[\w-]{30,}/g, // Telegram bot token, also inside .../bot<token>/method URLs
   /\bxox[a-z]-[\w-]+/gi, // Slack tokens
   /\bxapp-[\w-]+/gi, // Slack app-level token
   /\bsk-[\w-]{16,}/g, // OpenAI-style keys
   /(bearer\s+)[\w.~+/-]{8,}=*/gi,
-  /(\/\/[^:/@\s]+:)[^@/\s]+@/g, // passwords in URLs
+  /(\/\/[^:/@\s]+:)[^@/\s]+(?=@)/g, // passwords in URLs
 ];
 
 export function redactSecrets(text: string): string {
