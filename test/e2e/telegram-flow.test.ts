@@ -80,6 +80,9 @@ describe.each(providers)('Telegram end to end on %s', (provider) => {
     expect(card.text).toContain('I forgot my password <b>&</b> cannot log in');
     expect(card.html).toContain('&lt;b&gt;&amp;&lt;/b&gt;');
     expect(card.html).not.toContain('<b>&</b>');
+    // The requester's name is user input too.
+    expect(card.text).toContain('Alice <b>&');
+    expect(card.html).toContain('Alice &lt;b&gt;&amp;');
     expect(buttonsOf(card).map((b) => b.text)).toEqual(expect.arrayContaining([expect.stringMatching(/take/i), expect.stringMatching(/resolve/i)]));
 
     // Bob takes the ticket from the card.
