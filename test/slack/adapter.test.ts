@@ -3,7 +3,6 @@
  * to the DM, an escalation lands in the triage channel, the agent's thread reply and buttons come back
  * as agent commands on that ticket, and the bot's own echo in the thread is ignored.
  */
-import './node20-shims.ts';
 import nock from 'nock';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,3 @@
-import './node20-shims.ts';
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { Delivery, TicketCard } from '../../core/model/delivery.ts';

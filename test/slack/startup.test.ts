@@ -1,4 +1,3 @@
-import './node20-shims.ts';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SlackConfigError, parseSlackConfig } from '../../bots/slack/config.ts';

@@ -1,4 +1,3 @@
-import './support/node20-shims.ts';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../core/model/delivery.ts';
