@@ -23,6 +23,7 @@ import { createApp } from './http/app.ts';
 import { createMetricsRegistry } from './http/metrics.ts';
 import { terminalSender } from './terminal/terminal-sender.ts';
 import { startChannels, type ChannelSet } from './channels.ts';
+import { Heartbeat, Leadership, LeaseStore, parseLeaseSettings } from '../core/lease/index.ts';
 
 export interface ServiceHandle {
   url: string;
@@ -60,7 +61,14 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       return core.intake.accept(event);
     },
   };
-  const channels: ChannelSet = await startChannels(options.env, { log, clock, prisma: db.prisma, intake, ticketPrefix: config.ticketPrefix });
+  // Leases (core/lease): only the holder of 'telegram:poller' polls Telegram; heartbeats let the others
+  // free sends claimed by an instance that died. Lease time is wall-clock time, whatever `clock` is.
+  const leaseSettings = parseLeaseSettings(options.env);
+  const leases = new LeaseStore(db);
+  const heartbeat = new Heartbeat(leases, config.instanceId, leaseSettings.ttlMs, log);
+  heartbeat.start();
+  const leadership = (name: string) => new Leadership(leases, { name, holder: config.instanceId, ttlMs: leaseSettings.ttlMs }, log);
+  const channels: ChannelSet = await startChannels(options.env, { log, clock, prisma: db.prisma, intake, ticketPrefix: config.ticketPrefix, leadership });
   const agentSurfaces: Channel[] = channels.agentSurfaces;
   const sla = createSlaPort(config.sla, clock);
   const metrics = createMetricsRegistry(db.prisma);
@@ -69,7 +77,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     db,
     kb: knowledge,
     sla,
-    slaSweep: { sla, metrics: registerSweepMetrics(metrics), ...(config.leadSurface ? { leadSurface: config.leadSurface } : {}) },
+    slaSweep: { sla, metrics: registerSweepMetrics(metrics), ...(channels.leadSurface ? { leadSurface: channels.leadSurface } : {}) },
     clock,
     log,
     senders: [terminalSender, ...channels.senders, ...(options.senders ?? [])],
@@ -77,7 +85,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     autoRegisterAgents: ['web', ...config.autoRegisterAgents],
     dialogue: { ticketPrefix: config.ticketPrefix, reopenWindowMs: config.reopenWindowMs },
     inbox: { instanceId: config.instanceId, concurrency: config.inboxConcurrency },
-    outbox: { instanceId: config.instanceId, concurrency: config.outboxConcurrency },
+    outbox: { instanceId: config.instanceId, concurrency: config.outboxConcurrency, liveInstances: () => heartbeat.alive() },
   });
 
   const app = createApp({
@@ -107,6 +115,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       await core.inbox.stop();
       await flushOutbox(core, SHUTDOWN_FLUSH_MS);
       await core.outbox.stop();
+      await heartbeat.stop();
       await knowledge.close();
       await db.close();
       log.info('stopped');

@@ -62,7 +62,6 @@ const envSchema = z.object({
   DB_POOL_SIZE: int(10, 1, 200),
   AUTO_REGISTER_SLACK_AGENTS: flag(true),
   AUTO_REGISTER_TELEGRAM_AGENTS: flag(false),
-  LEAD_SURFACE: z.enum(['telegram', 'slack', '']).optional(),
 });
 
 export interface AgentSeed {
@@ -89,8 +88,6 @@ export interface Config {
   outboxConcurrency: number;
   dbPoolSize: number;
   autoRegisterAgents: Channel[];
-  /** Where SLA lead alerts go: the agent surface of this channel (its lead chat/thread). */
-  leadSurface: 'telegram' | 'slack' | undefined;
 }
 
 export class ConfigError extends Error {
@@ -120,7 +117,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     inboxConcurrency: e.INBOX_CONCURRENCY,
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
     dbPoolSize: e.DB_POOL_SIZE,
-    leadSurface: e.LEAD_SURFACE || undefined,
     autoRegisterAgents: [...(e.AUTO_REGISTER_SLACK_AGENTS ? ['slack' as const] : []), ...(e.AUTO_REGISTER_TELEGRAM_AGENTS ? ['telegram' as const] : [])],
   };
 }

@@ -16,6 +16,7 @@ const SlackEnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_AGENT_CHANNEL_ID: optionalText,
+  SLACK_LEAD_CHANNEL_ID: optionalText,
   SLACK_API_URL: optionalText,
   SLACK_TEAM_ID: optionalText,
   SLACK_NOTE_PREFIX: optionalText,
@@ -31,6 +32,8 @@ export interface SlackConfig {
   appToken?: string;
   /** Triage channel for agents; without it agent notices fail visibly (dead letter), requester flows still work. */
   agentChannelId?: string;
+  /** Where SLA lead alerts go; without it they are posted in the ticket's triage thread. */
+  leadChannelId?: string;
   /** Web API base, always ending with a slash. */
   apiUrl: string;
   /** Only events of this workspace are accepted; taken from `auth.test` when not set. */
@@ -72,6 +75,7 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
     signingSecret: e.SLACK_SIGNING_SECRET,
     appToken: e.SLACK_APP_TOKEN,
     agentChannelId: e.SLACK_AGENT_CHANNEL_ID,
+    leadChannelId: e.SLACK_LEAD_CHANNEL_ID,
     apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     teamId: e.SLACK_TEAM_ID,
     notePrefix: e.SLACK_NOTE_PREFIX ?? '//',

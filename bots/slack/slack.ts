@@ -59,6 +59,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   const sender = createSlackSender({
     client,
     ...(config.agentChannelId && { agentChannelId: config.agentChannelId }),
+    ...(config.leadChannelId && { leadChannelId: config.leadChannelId }),
     categories: config.categories,
     notePrefix: config.notePrefix,
     logger,

@@ -35,6 +35,14 @@ export interface TelegramBotDeps {
   intake: IntakePort;
   logger: TelegramLogger;
   clock?: Clock;
+  /**
+   * Polling mode with several instances: poll only while holding this lease (core/lease Leadership);
+   * without it the bot polls as soon as it starts.
+   */
+  pollerLeadership?: {
+    start(task: { onElected(): Promise<void> | void; onDeposed(): Promise<void> | void }): void;
+    stop(): Promise<void>;
+  };
 }
 
 export interface TelegramBot {
@@ -77,22 +85,33 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramBotDeps)
       await api.call('setWebhook', { url: transport.url, secret_token: transport.secret, allowed_updates: [...ALLOWED_UPDATES] });
     } else {
       await api.call('deleteWebhook', { drop_pending_updates: false });
-      polling = startPolling({ api, handleUpdate, logger: deps.logger, clock, timeoutSec: transport.timeoutSec });
+      const beginPolling = () => {
+        polling ??= startPolling({ api, handleUpdate, logger: deps.logger, clock, timeoutSec: transport.timeoutSec });
+      };
+      if (deps.pollerLeadership) deps.pollerLeadership.start({ onElected: beginPolling, onDeposed: endPolling });
+      else beginPolling();
       started = true;
     }
   }
 
+  async function endPolling(): Promise<void> {
+    const running = polling;
+    polling = undefined;
+    await running?.stop();
+  }
+
   async function stop(): Promise<void> {
     started = false;
-    await polling?.stop();
-    polling = undefined;
+    await deps.pollerLeadership?.stop(); // stops polling if leading, and hands the lease over at once
+    await endPolling();
   }
 
   return { sender, start, stop, ...(webhookRouter ? { webhookRouter } : {}) };
 }
 
-function agentOptions(config: TelegramConfig): { agentChatId?: string; agentChatIsForum?: boolean } {
+function agentOptions(config: TelegramConfig): { agentChatId?: string; agentChatIsForum?: boolean; leadChatId?: string } {
   return {
+    ...(config.leadChatId ? { leadChatId: config.leadChatId } : {}),
     ...(config.agentChatId ? { agentChatId: config.agentChatId } : {}),
     ...(config.agentChatIsForum !== undefined ? { agentChatIsForum: config.agentChatIsForum } : {}),
   };

@@ -21,6 +21,8 @@ export const telegramEnvSchema = z.object({
   TELEGRAM_AGENT_CHAT_ID: optional(z.string().regex(/^-?\d+$/, 'must be a numeric chat id, e.g. -1001234567890')),
   /** 'auto' asks Telegram (getChat) whether the group is a forum. */
   TELEGRAM_AGENT_CHAT_FORUM: z.preprocess(emptyAsUndefined, z.enum(['auto', 'yes', 'no']).default('auto')),
+  /** Where SLA lead alerts go (a team lead's chat or group), e.g. -1009876543210. */
+  TELEGRAM_LEAD_CHAT_ID: optional(z.string().regex(/^-?\d+$/, 'must be a numeric chat id')),
   TELEGRAM_AGENT_NOTE_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('//')),
   TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(WEBHOOK_SECRET_PATTERN, 'must be 1-256 of A-Z a-z 0-9 _ -')),
@@ -37,6 +39,7 @@ export interface TelegramConfig {
   apiRoot: string;
   agentChatId?: string;
   agentChatIsForum?: boolean;
+  leadChatId?: string;
   notePrefix: string;
   transport: { mode: 'polling'; timeoutSec: number } | { mode: 'webhook'; url: string; path: string; secret: string };
   limits: TelegramRateLimits;
@@ -54,6 +57,7 @@ export function loadTelegramConfig(env: Record<string, string | undefined>): Tel
     apiRoot: e.TELEGRAM_API_ROOT,
     ...(e.TELEGRAM_AGENT_CHAT_ID ? { agentChatId: e.TELEGRAM_AGENT_CHAT_ID } : {}),
     ...(e.TELEGRAM_AGENT_CHAT_FORUM !== 'auto' ? { agentChatIsForum: e.TELEGRAM_AGENT_CHAT_FORUM === 'yes' } : {}),
+    ...(e.TELEGRAM_LEAD_CHAT_ID ? { leadChatId: e.TELEGRAM_LEAD_CHAT_ID } : {}),
     notePrefix: e.TELEGRAM_AGENT_NOTE_PREFIX,
     transport: transportOf(e),
     limits: {

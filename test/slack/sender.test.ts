@@ -182,3 +182,19 @@ describe('agent notices in the triage channel', () => {
     expect(result).toMatchObject({ ok: false, retryable: false, reason: 'triage_not_configured' });
   });
 });
+
+describe('SLA lead alerts', () => {
+  it('are posted to the lead channel when one is configured, not into the triage thread', async () => {
+    const client = createWebClient(TOKEN, { apiUrl: `${API}/api/`, logger: recordingLogger, timeoutMs: 2000 });
+    const withLead = createSlackSender({ client, agentChannelId: TRIAGE, leadChannelId: 'CLEAD', categories: ['network'], notePrefix: '//', logger: recordingLogger });
+    const calls: Body[] = [];
+    capture('chat.postMessage', { ok: true, channel: 'CLEAD', ts: '1700000000.000900' }, calls);
+    const result = await withLead.send({ kind: 'agent_notice', notice: { kind: 'lead_alert', card, text: 'FL-000001 breached <!channel>' } }, new MemoryLinks());
+    expect(result).toMatchObject({ ok: true, externalRef: '1700000000.000900' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.channel).toBe('CLEAD');
+    expect(calls[0]!.thread_ts).toBeUndefined();
+    expect(JSON.stringify(calls[0])).not.toContain('<!channel>');
+    expect(nock.isDone()).toBe(true);
+  });
+});

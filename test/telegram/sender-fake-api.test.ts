@@ -122,3 +122,28 @@ describe('agent notices against the fake Bot API', () => {
     expect(second).toMatchObject({ ok: false, retryable: true, retryAfterMs: 1000 });
   });
 });
+
+describe('SLA lead alerts', () => {
+  const LEAD = -1001000000009;
+  it('go to the lead chat when one is configured, and into the ticket topic otherwise', async () => {
+    tg = await startFakeTelegramApi({
+      chats: [
+        { id: FORUM, type: 'supergroup', title: 'Agents', is_forum: true },
+        { id: LEAD, type: 'supergroup', title: 'Leads', is_forum: false },
+      ],
+    });
+    const api = new BotApi({ token: tg.token, apiRoot: tg.apiRoot });
+    const links = new MemoryLinks();
+    const withLead = createTelegramSender({ api, agentChatId: String(FORUM), leadChatId: String(LEAD), limits: FAST });
+    const alert = notice({ kind: 'lead_alert', card: card('tk_9', 'FL-000009'), text: 'Resolution of FL-000009 is breached <now>' });
+    expect(await withLead.send(alert, links.context('l1'))).toMatchObject({ ok: true });
+    expect(tg.sentTo(LEAD)).toHaveLength(1);
+    expect(tg.sentTo(LEAD)[0]!.text).toContain('breached <now>');
+    expect(tg.sentTo(FORUM)).toHaveLength(0);
+
+    const withoutLead = createTelegramSender({ api, agentChatId: String(FORUM), limits: FAST });
+    expect(await withoutLead.send(alert, links.context('l2'))).toMatchObject({ ok: true });
+    expect(tg.sentTo(LEAD)).toHaveLength(1);
+    expect(tg.sentTo(FORUM).length).toBeGreaterThan(0);
+  });
+});

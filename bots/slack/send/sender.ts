@@ -21,6 +21,8 @@ export interface SlackSenderOptions {
   /** `SLACK_API_URL`; default https://slack.com/api/ */
   apiUrl?: string;
   agentChannelId?: string;
+  /** SLA lead alerts are posted here; without it they go into the ticket's triage thread. */
+  leadChannelId?: string;
   categories: readonly string[];
   notePrefix: string;
   agentLanguage?: Language;
@@ -104,6 +106,10 @@ export function createSlackSender(options: SlackSenderOptions): ChannelSender {
   }
 
   async function sendNotice(notice: AgentNotice, context: SendContext): Promise<SendResult> {
+    if (notice.kind === 'lead_alert' && options.leadChannelId) {
+      const sent = await post(options.leadChannelId, renderThreadNotice(notice, triage.language));
+      return sent.ok ? { ok: true, externalRef: sent.value } : sent;
+    }
     const channel = options.agentChannelId;
     if (!channel) return { ok: false, retryable: false, error: 'SLACK_AGENT_CHANNEL_ID is not set', reason: 'triage_not_configured' };
     const linked = await context.getLink(notice.card.ticketId, TRIAGE_SURFACE);

@@ -30,6 +30,8 @@ export interface TelegramSenderOptions {
   agentChatId?: string;
   /** Whether the agents' group is a forum; asked with getChat on first use when not given. */
   agentChatIsForum?: boolean;
+  /** SLA lead alerts are posted here as plain messages; without it they go into the ticket's topic. */
+  leadChatId?: string;
   limits?: Partial<TelegramRateLimits>;
   clock?: Clock;
   logger?: TelegramLogger;
@@ -49,6 +51,10 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
       const rendered = renderReply(delivery.reply);
       if (rendered.dropped.length) logger.warn({ dropped: rendered.dropped.map((b) => b.label) }, 'telegram: buttons with unusable payloads left out');
       const id = await poster.post(delivery.conversationKey, rendered, undefined, { outboxId: context.outboxId, step: 'reply' });
+      return id === undefined ? { ok: true } : { ok: true, externalRef: String(id) };
+    }
+    if (delivery.notice.kind === 'lead_alert' && options.leadChatId) {
+      const id = await poster.post(options.leadChatId, renderAgentNotice(delivery.notice), undefined, { outboxId: context.outboxId, step: 'lead' });
       return id === undefined ? { ok: true } : { ok: true, externalRef: String(id) };
     }
     if (!surface) return refused('agents_chat_not_configured', 'TELEGRAM_AGENT_CHAT_ID is not set');
