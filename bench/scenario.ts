@@ -174,6 +174,7 @@ function serviceEnv(options: BenchOptions, databaseUrl: string, fake: FakeTelegr
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
     TELEGRAM_POLL_TIMEOUT_SEC: '10',
+    LEASE_TTL_MS: '3000', // a killed leader's lease is taken over within 3 s
     ...(options.defaultLimits ? {} : raised),
     ...(options.webhook ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
     ...options.env,

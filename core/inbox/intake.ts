@@ -1,11 +1,13 @@
 /**
  * The IntakePort over the inbox table: an event is stored under its unique (channel, external id) before
  * the adapter acknowledges it. A replay hits the unique key and is reported as a duplicate, so 50 copies
- * of one delivery store one row. After storing, the worker is poked to process it.
+ * of one delivery store one row. After storing, the worker is poked to process it. Concurrent events are
+ * stored together in one statement (see InboxIntake).
  */
-import type { Prisma } from '../store/database.ts';
+import type { Database, Prisma } from '../store/database.ts';
 import type { IntakeEvent, IntakePort, IntakeResult } from '../model/intake.ts';
-import { isUniqueViolation } from '../store/unique-violation.ts';
+import { providerOfClient, Sql, toInt } from '../store/sql.ts';
+import { systemClock, type Clock } from '../clock.ts';
 
 /** Longest text we store for one message; Slack allows 40,000 characters. Longer input is cut, not refused. */
 export const STORED_TEXT_MAX = 40_000;
@@ -39,30 +41,111 @@ function clamp(event: IntakeEvent): IntakeEvent {
   return event;
 }
 
-export class InboxIntake implements IntakePort {
-  constructor(
-    private readonly prisma: Prisma,
-    private readonly onStored: (conversationKey: string) => void = () => {},
-  ) {}
+interface Waiting {
+  event: IntakeEvent;
+  key: ReturnType<typeof eventKey>;
+  resolve: (result: IntakeResult) => void;
+  reject: (error: unknown) => void;
+}
 
-  async accept(event: IntakeEvent): Promise<IntakeResult> {
-    const key = eventKey(event);
-    try {
-      const row = await this.prisma.inboxEvent.create({
-        data: { ...key, kind: event.kind, payload: JSON.stringify(clamp(event)) },
-        select: { id: true },
-      });
-      this.onStored(key.conversationKey);
-      return { stored: true, duplicate: false, inboxId: String(row.id) };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.prisma.inboxEvent.findUnique({
-        where: { channel_externalId: { channel: key.channel, externalId: key.externalId } },
-        select: { id: true },
-      });
-      return { stored: false, duplicate: true, inboxId: String(existing?.id ?? '') };
-    }
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const BATCH_MAX = 500;
+
+/**
+ * Events accepted while a write is in flight are stored together by the next one (group commit): one
+ * multi-row INSERT for a polled batch or a burst of webhooks, in call order, so inbox ids (the processing
+ * order of a conversation) follow arrival order. Each caller still learns about its own event only after
+ * the statement that stored it committed.
+ */
+export class InboxIntake implements IntakePort {
+  private readonly queue: Waiting[] = [];
+  private flushing = false;
+  private readonly sql: Sql;
+  private readonly db: Pick<Database, 'prisma' | 'provider'>;
+
+  /** Takes the database, or just its client (the provider is read from it). */
+  constructor(
+    db: Pick<Database, 'prisma' | 'provider'> | Prisma,
+    private readonly onStored: (conversationKey: string) => void = () => {},
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.db = 'provider' in db && 'prisma' in db ? db : { prisma: db as Prisma, provider: providerOfClient(db) };
+    this.sql = new Sql(this.db.provider);
   }
+
+  accept(event: IntakeEvent): Promise<IntakeResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ event, key: eventKey(event), resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, BATCH_MAX);
+      try {
+        const results = await this.store(batch);
+        batch.forEach((item, i) => {
+          if (results[i]!.stored) this.onStored(item.key.conversationKey);
+          item.resolve(results[i]!);
+        });
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async store(batch: Waiting[]): Promise<IntakeResult[]> {
+    const now = this.sql.time(this.clock.now());
+    const params: unknown[] = [];
+    const rows = batch.map((item) => {
+      params.push(item.key.channel, item.key.externalId, item.event.kind, item.key.conversationKey, JSON.stringify(clamp(item.event)), now);
+      return '(?, ?, ?, ?, ?, ?)';
+    });
+    const inserted = await this.sql.query<{ id: unknown; channel: string; externalId: string }>(
+      this.db.prisma,
+      `INSERT INTO "InboxEvent" ("channel", "externalId", "kind", "conversationKey", "payload", "createdAt") VALUES ${rows.join(', ')}
+       ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id", "channel", "externalId"`,
+      ...params,
+    );
+    const fresh = new Map(inserted.map((r) => [`${r.channel}\u0000${r.externalId}`, String(toInt(r.id))]));
+    const existing = await this.existingIds(batch.filter((item) => !fresh.has(keyOf(item))));
+    const claimed = new Set<string>();
+    return batch.map((item) => {
+      const key = keyOf(item);
+      const id = fresh.get(key);
+      if (id !== undefined && !claimed.has(key)) {
+        claimed.add(key);
+        return { stored: true, duplicate: false, inboxId: id };
+      }
+      return { stored: false, duplicate: true, inboxId: id ?? existing.get(key) ?? '' };
+    });
+  }
+
+  /** Ids of events stored before (replays and retries). */
+  private async existingIds(items: Waiting[]): Promise<Map<string, string>> {
+    if (!items.length) return new Map();
+    const found = new Map<string, string>();
+    for (const channel of new Set(items.map((i) => i.key.channel))) {
+      const ids = items.filter((i) => i.key.channel === channel).map((i) => i.key.externalId);
+      const rows = await this.sql.query<{ id: unknown; externalId: string }>(
+        this.db.prisma,
+        `SELECT "id", "externalId" FROM "InboxEvent" WHERE "channel" = ? AND "externalId" IN (${ids.map(() => '?').join(', ')})`,
+        channel,
+        ...ids,
+      );
+      for (const row of rows) found.set(`${channel}\u0000${row.externalId}`, String(toInt(row.id)));
+    }
+    return found;
+  }
+}
+
+function keyOf(item: Waiting): string {
+  return `${item.key.channel}\u0000${item.key.externalId}`;
 }
 
 /** Revives dates after the JSON round trip. */

@@ -1,14 +1,17 @@
 /**
  * Processes stored inbox events: in order within a conversation, conversations in parallel (bounded).
- * Each event is claimed with a conditional update (so several instances never process one twice),
- * handled in one transaction that also marks it done, and on failure retried with back-off until it ends
- * in a visible `failed` state. A periodic sweep picks up events left by a crash or a back-off.
+ * Each event is claimed inside the transaction that handles it and marks it done (on PostgreSQL with
+ * `FOR UPDATE SKIP LOCKED`, so several instances never process one twice and never wait on each other):
+ * a crash rolls the claim back with everything else, and the event is free again at once. On failure it is
+ * retried with back-off until it ends in a visible `failed` state. A periodic sweep picks up events left
+ * by a crash or a back-off. Hot statements are hand-written SQL (store/sql.ts).
  */
 import type { Database, Tx } from '../store/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import { AppError } from '../model/errors.ts';
 import { Semaphore } from '../util/semaphore.ts';
+import { Sql } from '../store/sql.ts';
 import type { InboxEvent } from '../../prisma/generated/sqlite/client.ts';
 
 export const INBOX_STATUSES = ['pending', 'done', 'failed', 'rejected'] as const;
@@ -40,6 +43,7 @@ export class InboxWorker {
   private readonly permits: Semaphore;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly sql: Sql;
   /** Called after an event's transaction committed (e.g. to wake the outbox sender). */
   onProcessed: () => void = () => {};
 
@@ -52,6 +56,7 @@ export class InboxWorker {
     private readonly options: InboxWorkerOptions = DEFAULT_INBOX_OPTIONS,
   ) {
     this.permits = new Semaphore(options.concurrency);
+    this.sql = new Sql(db.provider);
   }
 
   start(): void {
@@ -89,13 +94,11 @@ export class InboxWorker {
 
   /** Finds conversations with claimable events and schedules them. */
   async sweep(): Promise<number> {
-    const now = this.clock.now();
-    const rows = await this.db.prisma.inboxEvent.findMany({
-      where: { status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      select: { conversationKey: true },
-      orderBy: { id: 'asc' },
-      take: 1000,
-    });
+    const rows = await this.sql.query<{ conversationKey: string }>(
+      this.db.prisma,
+      `SELECT "conversationKey" FROM "InboxEvent" WHERE "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?) ORDER BY "id" LIMIT 1000`,
+      this.sql.time(this.clock.now()),
+    );
     const keys = new Set(rows.map((r) => r.conversationKey));
     for (const key of keys) this.notify(key);
     return keys.size;
@@ -116,37 +119,67 @@ export class InboxWorker {
   private async drainConversation(key: string): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const next = await this.db.prisma.inboxEvent.findFirst({ where: { conversationKey: key, status: 'pending' }, orderBy: { id: 'asc' } });
+      const next = await this.head(key);
       if (!next) return;
-      // Locked by another instance or backing off: leave it; the sweep comes back when the lock expires.
+      // Backing off after a failure: leave it (and the rest of the conversation); the sweep comes back.
       if (next.lockedUntil && next.lockedUntil > this.clock.now()) return;
       const processed = await this.permits.run(() => this.processOne(next));
       if (!processed) return;
     }
   }
 
-  /** Claims and processes one event; false when the claim was lost or it failed (order is kept). */
+  /** The conversation's oldest pending event. */
+  private async head(key: string): Promise<InboxEvent | undefined> {
+    const rows = await this.sql.query<InboxEvent>(
+      this.db.prisma,
+      `SELECT "id", "channel", "externalId", "kind", "conversationKey", "payload", "status", "attempts", "lastError", "lockedBy", "lockedUntil", "createdAt", "processedAt"
+       FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT 1`,
+      key,
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { ...row, id: Number(row.id), attempts: Number(row.attempts), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
+  }
+
+  /**
+   * Claims and processes one event in one transaction; false when another instance has it (or had it
+   * done) or it failed, so the conversation waits and its order is kept.
+   */
   private async processOne(event: InboxEvent): Promise<boolean> {
     const now = this.clock.now();
-    const claim = await this.db.prisma.inboxEvent.updateMany({
-      where: { id: event.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: this.options.instanceId, lockedUntil: new Date(now.getTime() + this.options.lockMs), attempts: { increment: 1 } },
-    });
-    if (claim.count === 0) return false;
     try {
-      await this.db.prisma.$transaction(
+      const done = await this.db.prisma.$transaction(
         async (tx) => {
+          if (!(await this.claim(tx, event.id, now))) return false;
           await this.handle(tx, event, now);
-          await tx.inboxEvent.update({ where: { id: event.id }, data: { status: 'done', processedAt: this.clock.now(), lockedBy: null, lockedUntil: null } });
+          await this.sql.execute(
+            tx,
+            `UPDATE "InboxEvent" SET "status" = 'done', "processedAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
+            this.sql.time(this.clock.now()),
+            event.id,
+          );
+          return true;
         },
         { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
       );
-      this.onProcessed();
-      return true;
+      if (done) this.onProcessed();
+      return done;
     } catch (error) {
       await this.recordFailure(event, error);
       return false;
     }
+  }
+
+  /**
+   * The claim is the transaction's first write: on SQLite it takes the database's write lock up front (no
+   * upgrade from a read snapshot that could fail as busy); on PostgreSQL it locks the row, and an event
+   * locked by another instance's transaction is skipped rather than waited for.
+   */
+  private async claim(tx: Tx, id: number, now: Date): Promise<boolean> {
+    const free = `"status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)`;
+    const where = this.db.provider === 'postgres' ? `"id" = (SELECT "id" FROM "InboxEvent" WHERE "id" = ? AND ${free} FOR UPDATE SKIP LOCKED)` : `"id" = ? AND ${free}`;
+    const count = await this.sql.execute(tx, `UPDATE "InboxEvent" SET "lockedBy" = ? WHERE ${where}`, this.options.instanceId, id, this.sql.time(now));
+    return count === 1;
   }
 
   private async recordFailure(event: InboxEvent, error: unknown): Promise<void> {
@@ -160,12 +193,12 @@ export class InboxWorker {
       await this.db.prisma.inboxEvent.update({
         where: { id: event.id },
         data: final
-          ? { status: refused ? 'rejected' : 'failed', lastError: message, lockedBy: null, lockedUntil: null }
-          : { lastError: message, lockedBy: null, lockedUntil: new Date(this.clock.now().getTime() + backoffMs) },
+          ? { status: refused ? 'rejected' : 'failed', attempts, lastError: message, lockedBy: null, lockedUntil: null }
+          : { attempts, lastError: message, lockedBy: null, lockedUntil: new Date(this.clock.now().getTime() + backoffMs) },
       });
       if (final) await this.onFinalFailure(event, error);
     } catch (storeError) {
-      // The database itself is down: the claim lock expires and the sweep retries the event later.
+      // The database itself is down: the event is still pending and unclaimed; the sweep retries it later.
       this.log.error({ inboxId: event.id, err: storeError }, 'could not record inbox failure');
     }
   }

@@ -2,15 +2,17 @@
  * Sends outbox rows through the channel senders: at least once, in order per order key (a chat, or a
  * ticket on an agent surface), with back-off and the platform's retry-after, ending in a visible `dead`
  * state after too many attempts or a permanent refusal (recorded on the ticket). Rows are claimed with a
- * conditional update, so several instances never send one row at the same time.
+ * conditional update, so several instances never send one row at the same time. A claim outlives a
+ * crash only until the claimer's heartbeat expires (`liveInstances`), or else until `lockMs`.
+ * Hot statements are hand-written SQL (store/sql.ts).
  */
 import type { Database } from '../store/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Channel } from '../model/messages.ts';
 import type { ChannelSender, Delivery, SendContext, SendResult } from '../model/delivery.ts';
-import type { OutboxMessage } from '../../prisma/generated/sqlite/client.ts';
 import { Semaphore } from '../util/semaphore.ts';
+import { Sql } from '../store/sql.ts';
 import { recordEvent } from '../tickets/events.ts';
 import { isUniqueViolation } from '../store/unique-violation.ts';
 
@@ -21,6 +23,22 @@ export interface OutboxWorkerOptions {
   lockMs: number;
   pollIntervalMs: number;
   batchSize: number;
+  /**
+   * Instances alive now (core/lease Heartbeat). When given, rows claimed by any other instance are
+   * released every `reclaimEveryMs`: their sender died before it could record the outcome.
+   */
+  liveInstances?: () => Promise<Set<string>>;
+  reclaimEveryMs?: number;
+}
+
+/** The columns a send needs. */
+interface OutboxRow {
+  id: number;
+  channel: string;
+  orderKey: string;
+  ticketId: string | null;
+  payload: string;
+  attempts: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
@@ -40,6 +58,8 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private stopped = true;
   private wake = false;
+  private lastReclaim = 0;
+  private readonly sql: Sql;
 
   constructor(
     private readonly db: Database,
@@ -50,12 +70,39 @@ export class OutboxWorker {
   ) {
     for (const sender of senders) this.senders.set(sender.channel, sender);
     this.permits = new Semaphore(options.concurrency);
+    this.sql = new Sql(db.provider);
   }
 
   start(): void {
     this.stopped = false;
     this.schedule(0);
   }
+
+  /**
+   * Frees claims left by an earlier process with this instance id (it is gone: ids are unique among live
+   * instances) and, with `liveInstances`, by instances whose heartbeat expired.
+   */
+  async reclaim(): Promise<number> {
+    this.lastReclaim = Date.now();
+    let freed = await this.sql.execute(
+      this.db.prisma,
+      `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE "status" = 'pending' AND "lockedBy" = ? AND "id" NOT IN (${[...this.inFlight].join(', ') || '0'})`,
+      this.options.instanceId,
+    );
+    if (this.options.liveInstances) {
+      const alive = [...(await this.options.liveInstances())];
+      freed += await this.sql.execute(
+        this.db.prisma,
+        `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "status" = 'pending' AND "lockedBy" IS NOT NULL AND "lockedBy" NOT IN (${alive.map(() => '?').join(', ')})`,
+        ...alive,
+      );
+    }
+    if (freed) this.log.warn({ freed }, 'outbox: released sends claimed by instances that are gone');
+    return freed;
+  }
+
+  private readonly inFlight = new Set<number>();
 
   async stop(): Promise<void> {
     this.stopped = true;
@@ -91,48 +138,66 @@ export class OutboxWorker {
 
   /** One pass: the oldest due row of each order key, sent in parallel across keys. Returns rows attempted. */
   async pass(): Promise<number> {
+    if (Date.now() - this.lastReclaim > (this.options.reclaimEveryMs ?? 2_000)) {
+      await this.reclaim().catch((error) => this.log.warn({ err: error }, 'outbox reclaim failed'));
+    }
     const now = this.clock.now();
-    const due = await this.db.prisma.outboxMessage.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      orderBy: { id: 'asc' },
-      take: this.options.batchSize,
-    });
-    const heads = await this.headsOfTheirKeys(due);
-    await Promise.all(heads.map((row) => this.permits.run(() => this.sendOne(row))));
+    const heads = (await this.dueHeads(now)).filter((row) => !this.busyKeys.has(row.orderKey));
+    if (!heads.length) return 0;
+    const claimed = await this.claim(heads, now);
+    const mine = heads.filter((row) => claimed.has(row.id));
+    await Promise.all(mine.map((row) => this.permits.run(() => this.sendOne(row))));
     return heads.length;
   }
 
-  /** Keeps order: a row is sent only when no older row of the same key is still pending. */
-  private async headsOfTheirKeys(rows: OutboxMessage[]): Promise<OutboxMessage[]> {
-    const firstPerKey = new Map<string, OutboxMessage>();
-    for (const row of rows) if (!firstPerKey.has(row.orderKey) && !this.busyKeys.has(row.orderKey)) firstPerKey.set(row.orderKey, row);
-    if (firstPerKey.size === 0) return [];
-    const older = await this.db.prisma.outboxMessage.groupBy({
-      by: ['orderKey'],
-      where: { orderKey: { in: [...firstPerKey.keys()] }, status: 'pending' },
-      _min: { id: true },
-    });
-    const minByKey = new Map(older.map((g) => [g.orderKey, g._min.id]));
-    return [...firstPerKey.values()].filter((row) => minByKey.get(row.orderKey) === row.id);
+  /**
+   * Keeps order: only the oldest pending row of each key, and only when it is due and not claimed (a row
+   * backing off holds back the rows queued behind it).
+   */
+  private async dueHeads(now: Date): Promise<OutboxRow[]> {
+    const t = this.sql.time(now);
+    const rows = await this.sql.query<OutboxRow>(
+      this.db.prisma,
+      `SELECT o."id", o."channel", o."orderKey", o."ticketId", o."payload", o."attempts" FROM "OutboxMessage" o
+       WHERE o."status" = 'pending' AND o."nextAttemptAt" <= ? AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ?)
+         AND o."id" = (SELECT min(i."id") FROM "OutboxMessage" i WHERE i."orderKey" = o."orderKey" AND i."status" = 'pending')
+       ORDER BY o."id" LIMIT ?`,
+      t,
+      t,
+      this.options.batchSize,
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
   }
 
-  private async sendOne(row: OutboxMessage): Promise<void> {
-    const now = this.clock.now();
-    const claim = await this.db.prisma.outboxMessage.updateMany({
-      where: { id: row.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: this.options.instanceId, lockedUntil: new Date(now.getTime() + this.options.lockMs), attempts: { increment: 1 } },
-    });
-    if (claim.count === 0) return;
+  /** One conditional UPDATE for the whole pass; returns the ids this instance got. */
+  private async claim(rows: OutboxRow[], now: Date): Promise<Set<number>> {
+    const ids = rows.map((r) => r.id);
+    const got = await this.sql.query<{ id: unknown }>(
+      this.db.prisma,
+      `UPDATE "OutboxMessage" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+       WHERE "id" IN (${ids.map(() => '?').join(', ')}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+       RETURNING "id"`,
+      this.options.instanceId,
+      this.sql.time(new Date(now.getTime() + this.options.lockMs)),
+      ...ids,
+      this.sql.time(now),
+    );
+    return new Set(got.map((r) => Number(r.id)));
+  }
+
+  private async sendOne(row: OutboxRow): Promise<void> {
     this.busyKeys.add(row.orderKey);
+    this.inFlight.add(row.id);
     try {
       const result = await this.deliver(row);
       await this.record(row, result);
     } finally {
       this.busyKeys.delete(row.orderKey);
+      this.inFlight.delete(row.id);
     }
   }
 
-  private async deliver(row: OutboxMessage): Promise<SendResult> {
+  private async deliver(row: OutboxRow): Promise<SendResult> {
     const sender = this.senders.get(row.channel as Channel);
     if (!sender) return { ok: false, retryable: false, error: `no sender configured for channel ${row.channel}` };
     try {
@@ -142,7 +207,7 @@ export class OutboxWorker {
     }
   }
 
-  private context(row: OutboxMessage): SendContext {
+  private context(row: OutboxRow): SendContext {
     const prisma = this.db.prisma;
     return {
       outboxId: String(row.id),
@@ -157,11 +222,17 @@ export class OutboxWorker {
     };
   }
 
-  private async record(row: OutboxMessage, result: SendResult): Promise<void> {
+  private async record(row: OutboxRow, result: SendResult): Promise<void> {
     const now = this.clock.now();
     const attempts = row.attempts + 1;
     if (result.ok) {
-      await this.db.prisma.outboxMessage.update({ where: { id: row.id }, data: { status: 'sent', sentAt: now, externalRef: result.externalRef ?? null, lockedBy: null, lockedUntil: null } });
+      await this.sql.execute(
+        this.db.prisma,
+        `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "externalRef" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
+        this.sql.time(now),
+        result.externalRef ?? null,
+        row.id,
+      );
       return;
     }
     const dead = !result.retryable || attempts >= this.options.maxAttempts;

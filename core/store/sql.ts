@@ -1,0 +1,54 @@
+/**
+ * Hand-written SQL for the hot infrastructure paths (inbox, outbox, leases), through the same Prisma
+ * connection (so it joins the transaction it is called in). A model call costs about 0.7 ms of CPU in
+ * Prisma 6's query compiler; a raw statement about 0.1-0.2 ms. Both providers understand these statements
+ * (SQLite >= 3.35 for RETURNING): only placeholders and timestamps differ.
+ */
+import type { Provider, Tx } from './database.ts';
+
+export type Runner = Pick<Tx, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+/** Writes `?` (SQLite) or `$n` (PostgreSQL) placeholders into a statement written with `?`. */
+export function placeholders(provider: Provider, sql: string): string {
+  if (provider !== 'postgres') return sql;
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * A timestamp parameter. Prisma stores SQLite DateTime as ISO-8601 text with `+00:00`; comparisons in SQL
+ * must use the same text. PostgreSQL takes the Date (timestamp(3) columns).
+ */
+export function dbTime(provider: Provider, date: Date): string | Date {
+  return provider === 'postgres' ? date : date.toISOString().replace('Z', '+00:00');
+}
+
+export class Sql {
+  constructor(readonly provider: Provider) {}
+
+  query<T = Record<string, unknown>>(runner: Runner, sql: string, ...params: unknown[]): Promise<T[]> {
+    return runner.$queryRawUnsafe<T[]>(placeholders(this.provider, sql), ...params);
+  }
+
+  execute(runner: Runner, sql: string, ...params: unknown[]): Promise<number> {
+    return runner.$executeRawUnsafe(placeholders(this.provider, sql), ...params);
+  }
+
+  time(date: Date): string | Date {
+    return dbTime(this.provider, date);
+  }
+}
+
+/** Integers from raw queries arrive as number, bigint or string depending on the driver. */
+export function toInt(value: unknown): number {
+  return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+}
+
+/**
+ * The provider of a client, for code handed only the client (Prisma keeps it as `_activeProvider`:
+ * 'sqlite' or 'postgresql').
+ */
+export function providerOfClient(client: unknown): Provider {
+  const active = (client as { _activeProvider?: unknown })._activeProvider;
+  return active === 'postgresql' || active === 'postgres' ? 'postgres' : 'sqlite';
+}
