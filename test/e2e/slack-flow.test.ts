@@ -118,6 +118,14 @@ describe.each(providers)('Slack end to end on %s', (provider) => {
     expect(await postEvent(threadReply(root.ts, '// account was locked by AD'))).toBe(200);
     await waitUntil('note stored', async () => (await prisma.ticketEvent.count({ where: { ticketId: slackTicket.id, type: 'internal_note' } })) === 1);
     expect(slack.postsIn(dm).some((p) => p.text.includes('locked by AD'))).toBe(false);
+    expect(slack.postsIn(dm).some((p) => /engineer/i.test(p.text))).toBe(true);
+
+    // The employee's next DM appears in the ticket's triage thread (escaped, no ping).
+    expect(await postEvent(dmEvent('Still locked out &lt;3 <!here>'))).toBe(200);
+    await slack.waitFor(() => slack.postsIn(TRIAGE, root.ts).some((p) => (p.text + JSON.stringify(p.blocks)).includes('Still locked out')));
+    const relayed = slack.postsIn(TRIAGE, root.ts).find((p) => (p.text + JSON.stringify(p.blocks)).includes('Still locked out'))!;
+    expect(relayed.text + JSON.stringify(relayed.blocks)).not.toContain('<!here>');
+    expect(JSON.stringify(relayed.blocks)).toContain('Still locked out &lt;3'); // escaped once, not &amp;lt;
 
     // 4. A Telegram user's question, not helped -> posted in the same triage channel.
     tg.userSays(CAROL, 'VPN does not connect from home');

@@ -89,6 +89,7 @@ describe.each(providers)('Telegram end to end on %s', (provider) => {
     tg.enqueue(buttonPress(BOB, 'q-take', button(card, /take/i), groupChat(GROUP), card.messageId, { message_thread_id: topic.threadId, is_topic_message: true }));
     await tg.waitFor(() => tg.sentTo(ALICE.id).some((m) => /Bob/.test(m.text) && /taken/i.test(m.text)));
     expect(tg.state.answeredCallbacks).toContain('q-take');
+    await tg.waitFor(() => tg.sentTo(GROUP).some((m) => m.threadId === topic.threadId && /Status: assigned/.test(m.text) && /Bob/.test(m.text)));
 
     // Bob -> Alice.
     tg.enqueue(topicMessage(GROUP, BOB, 9001, topic.threadId, 'Are you in the office or remote? <i>x</i> & y'));
@@ -117,6 +118,9 @@ describe.each(providers)('Telegram end to end on %s', (provider) => {
     await tg.waitFor(() => tg.sentTo(ALICE.id).some((m) => /5\/5/.test(m.text)));
 
     expect(tg.sentTo(ALICE.id).some((m) => /AD lockout/.test(m.text))).toBe(false);
+    await tg.waitFor(() => tg.sentTo(GROUP).some((m) => m.threadId === topic.threadId && /Status: resolved/.test(m.text)));
+    // Everything about the ticket stayed in its topic.
+    expect(tg.sentTo(GROUP).every((m) => m.threadId === topic.threadId)).toBe(true);
     const final = await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }, assignee: true } });
     expect(final).toMatchObject({ status: 'resolved', csat: 5, channel: 'telegram' });
     expect(final.assignee?.name).toBe('Bob');
