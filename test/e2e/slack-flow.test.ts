@@ -188,6 +188,20 @@ describe.each(providers)('Slack end to end on %s', (provider) => {
     await Promise.all(Array.from({ length: 16 }, worker));
 
     expect(Object.fromEntries(statuses)).toEqual({ 200: 1_200 });
+
+    // Forged, tampered and replayed-late requests are refused before anything is stored.
+    const forged = eventBody({ type: 'message', channel: 'DFORGED', channel_type: 'im', user: 'UFORGED', text: 'forged', ts: nextTs(), team: TEAM }, 'EvForged');
+    const events = `${app.service.url}/slack/events`;
+    const stale = String(Math.floor(Date.now() / 1000) - 6 * 60);
+    for (const headers of [
+      { 'content-type': 'application/json' },
+      { ...signed(forged, 'application/json'), 'x-slack-signature': 'v0=' + '0'.repeat(64) },
+      { 'content-type': 'application/json', 'x-slack-request-timestamp': stale, 'x-slack-signature': signRaw(SIGNING_SECRET, stale, forged) },
+    ]) {
+      expect((await fetch(events, { method: 'POST', headers, body: forged })).status).toBe(401);
+    }
+    const tampered = signed(forged, 'application/json');
+    expect((await fetch(events, { method: 'POST', headers: tampered, body: forged.replace('forged', 'forgeD') })).status).toBe(401);
     const rows = await prisma.inboxEvent.findMany({ where: { channel: 'slack' }, select: { externalId: true } });
     expect(rows).toHaveLength(EVENTS);
     expect(new Set(rows.map((r) => r.externalId)).size).toBe(EVENTS);

@@ -191,6 +191,27 @@ describe.each(providers)('Telegram end to end on %s', (provider) => {
     // The genuine secret works (so the 401s above were about the secret, not the route).
     expect((await post({ 'x-telegram-bot-api-secret-token': secret })).status).toBe(200);
     expect(await prisma.inboxEvent.count()).toBe(1);
+    // Telegram redelivers when it missed our 200: the same update is acknowledged and stored once.
+    expect((await post({ 'x-telegram-bot-api-secret-token': secret })).status).toBe(200);
+    expect(await prisma.inboxEvent.count()).toBe(1);
     await tg.waitFor(() => tg.sentTo(ALICE.id).length > 0, 10_000);
+  });
+
+  it('a user who blocked the bot: the reply is recorded as refused once, not retried', async () => {
+    const { tg, prisma } = await start();
+    const dave = user(4545, { first_name: 'Dave' });
+    tg.state.blocked.add(String(dave.id));
+    tg.userSays(dave, 'I forgot my password');
+    await waitUntil('replies settled', async () => {
+      const rows = await prisma.outboxMessage.findMany({ where: { channel: 'telegram' } });
+      return rows.length > 0 && rows.every((r) => r.status !== 'pending');
+    }, 10_000);
+    const rows = await prisma.outboxMessage.findMany({ where: { channel: 'telegram' } });
+    expect(rows.every((r) => r.status === 'dead' && r.attempts === 1)).toBe(true);
+    expect(rows[0]!.lastError).toMatch(/blocked/i);
+    expect(tg.sentTo(dave.id)).toEqual([]);
+    const sendsBefore = tg.calls.get('sendMessage') ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 600)); // a few outbox polls: nothing is retried
+    expect(tg.calls.get('sendMessage') ?? 0).toBe(sendsBefore);
   });
 });
