@@ -38,6 +38,9 @@ describe.each(providers)('Telegram: SIGKILL and restart mid-run on %s', (provide
       TELEGRAM_POLL_TIMEOUT_SEC: '1',
       TELEGRAM_RATE_GLOBAL_PER_SEC: '1000',
       TELEGRAM_RATE_PER_CHAT_PER_SEC: '1000',
+      // The dead instance's poller lease and heartbeat must expire before the new one polls and reclaims
+      // its sends: a short TTL keeps the test quick (the default is 10 s).
+      LEASE_TTL_MS: '2000',
     };
     const first = await spawnService({ ...env, INSTANCE_ID: 'e2e-first' });
     children.push(first);
@@ -59,6 +62,10 @@ describe.each(providers)('Telegram: SIGKILL and restart mid-run on %s', (provide
     await first.kill();
     const stored = new Set((await prisma.inboxEvent.findMany({ select: { externalId: true } })).map((r) => r.externalId));
     const doneAtKill = await prisma.inboxEvent.count({ where: { status: 'done' } });
+    // Really dead: nothing moves in the database any more.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await prisma.inboxEvent.count()).toBe(stored.size);
+    expect(await prisma.inboxEvent.count({ where: { status: 'done' } })).toBe(doneAtKill);
     // Telegram forgets what is below the last offset we asked with: every such update must be stored.
     const remaining = new Set(tg.state.updates.map((u) => u.update_id));
     const acknowledged = [...queued].filter(([id]) => !remaining.has(id));
@@ -66,11 +73,15 @@ describe.each(providers)('Telegram: SIGKILL and restart mid-run on %s', (provide
     expect(acknowledged.filter(([, externalId]) => !stored.has(externalId))).toEqual([]);
     expect(stored.size).toBeLessThan(total); // really mid-run
 
+    const restartAt = performance.now();
     const second = await spawnService({ ...env, INSTANCE_ID: 'e2e-second' });
     children.push(second);
+    const upAt = performance.now();
     await waitUntil('all confirmed', () => tg!.state.updates.length === 0, 60_000, 50);
     await waitUntil('all processed', async () => (await prisma.inboxEvent.count({ where: { status: { not: 'done' } } })) === 0, 60_000, 100);
+    const processedAt = performance.now();
     await waitUntil('outbox drained', async () => (await prisma.outboxMessage.count({ where: { status: { not: 'sent' } } })) === 0, 60_000, 100);
+    const drainedAt = performance.now();
     await second.stop();
 
     const rows = await prisma.inboxEvent.findMany({ select: { externalId: true } });
@@ -84,6 +95,6 @@ describe.each(providers)('Telegram: SIGKILL and restart mid-run on %s', (provide
     expect(new Set(tickets.map((t) => t.number)).size).toBe(tickets.length);
     expect(await prisma.ticketEvent.count({ where: { type: 'created' } })).toBe(tickets.length);
     expect(users.filter((u) => tg!.sentTo(u.id).length === 0).map((u) => u.id)).toEqual([]);
-    console.info(`[telegram-restart ${provider}] killed with ${stored.size}/${total} stored (${doneAtKill} processed, ${acknowledged.length} acknowledged); after restart ${tickets.length} tickets, ${tg.state.sent.length} messages sent`);
+    console.info(`[telegram-restart ${provider}] killed with ${stored.size}/${total} stored (${doneAtKill} processed, ${acknowledged.length} acknowledged); after restart ${tickets.length} tickets, ${tg.state.sent.length} messages sent; restart: up in ${((upAt - restartAt) / 1000).toFixed(1)} s, inbox done +${((processedAt - upAt) / 1000).toFixed(1)} s, outbox drained +${((drainedAt - processedAt) / 1000).toFixed(1)} s`);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The service as `npm start` runs it, in a child process (`tsx bots/main.ts`), so a test can SIGKILL it.
+ * The service as `npm start` runs it (`bots/main.ts` under tsx), in a child process a test can SIGKILL.
  * The child gets only the environment we pass (plus PATH), runs in an empty directory (no `.env`), and
  * logs JSON at info level; we read its URL from the "frontline is running" line.
  */
@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -24,7 +24,10 @@ export interface ChildService {
 
 export async function spawnService(env: Record<string, string>, startTimeoutMs = 30_000): Promise<ChildService> {
   const cwd = mkdtempSync(join(tmpdir(), 'frontline-e2e-child-'));
-  const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'bots/main.ts')], {
+  // Node itself with tsx's loader, not the `tsx` CLI: the CLI runs the script in a grandchild and cannot
+  // relay SIGKILL, so killing it would leave the service running.
+  const loader = pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', loader, join(repo, 'bots/main.ts')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
