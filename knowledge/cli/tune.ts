@@ -1,0 +1,59 @@
+/**
+ * `npx tsx knowledge/cli/tune.ts [--options JSON] FILE...`: model selection on TRAIN files only.
+ *
+ * Each train file is split by label: every fifth example question of a label becomes a development query,
+ * the rest the knowledge base. Reports development top-1 and in-scope accuracy at the default threshold,
+ * then the same with every fifth label held out (its development queries count as out-of-scope), and
+ * the build CPU time. Test files are never read, so nothing is tuned on them.
+ */
+import { parseArgs } from 'node:util';
+import { articlesFromLabelled, type LabelledExample } from '../engine/dataset.ts';
+import { buildKnowledgeEngine, type EngineOptions } from '../engine/engine.ts';
+import { heldOutLabels, markOutOfScope } from './holdout.ts';
+import { readLabelled } from './jsonl.ts';
+import { metricsAt, rawAccuracy } from './metrics.ts';
+import { runQueries } from './run.ts';
+
+export function devSplit(rows: ReadonlyArray<LabelledExample>): { train: LabelledExample[]; dev: LabelledExample[] } {
+  const seen = new Map<string, number>();
+  const train: LabelledExample[] = [];
+  const dev: LabelledExample[] = [];
+  for (const r of rows) {
+    const k = seen.get(r.label) ?? 0;
+    seen.set(r.label, k + 1);
+    (k % 5 === 4 ? dev : train).push(r);
+  }
+  return { train, dev };
+}
+
+function cpuMs(f: () => void): number {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({ options: { options: { type: 'string' } }, allowPositionals: true });
+  const options = (values.options ? JSON.parse(values.options) : {}) as EngineOptions;
+  const pct = (x: number | null): string => (x === null ? 'n/a' : (x * 100).toFixed(2));
+  for (const file of positionals) {
+    const { train, dev } = devSplit(readLabelled(file));
+    let engine!: ReturnType<typeof buildKnowledgeEngine>;
+    const cpu = cpuMs(() => (engine = buildKnowledgeEngine(articlesFromLabelled(train), options)));
+    const answers = runQueries(engine, dev).answers;
+    const full = metricsAt(answers, engine.threshold);
+    const held = heldOutLabels(train, 5);
+    const hTrain = markOutOfScope(train, held);
+    const hDev = markOutOfScope(dev, held);
+    const hEngine = buildKnowledgeEngine(articlesFromLabelled(hTrain), options);
+    const h = metricsAt(runQueries(hEngine, hDev).answers, hEngine.threshold);
+    console.log(
+      `${file.split('/').slice(-2).join('/')}: top1 ${pct(rawAccuracy(answers))} inScope@t ${pct(full.inScopeAccuracy)} ` +
+        `top3@t ${pct(full.top3Accuracy)} | holdout inScope@t ${pct(h.inScopeAccuracy)} (drop ${pct(full.inScopeAccuracy - h.inScopeAccuracy)}) ` +
+        `oosR ${pct(h.oosRecall)} oosP ${pct(h.oosPrecision)} | build cpu ${cpu.toFixed(0)} ms`,
+    );
+  }
+}
+
+main();
