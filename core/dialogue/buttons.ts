@@ -21,6 +21,20 @@ export function encodeButton(action: ButtonAction): string {
   }
 }
 
+/** What a press means, for transcripts agents read ("pressed: Didn't help"), in the conversation's language. */
+export function describeButton(payload: string, labels: { helped: string; notHelped: string; talkToPerson: string; noneOfThese: string }): string {
+  const action = decodeButton(payload);
+  if (!action) return '[button]';
+  switch (action.kind) {
+    case 'feedback':
+      return `[${action.value === 'helped' ? labels.helped : action.value === 'not_helped' ? labels.notHelped : labels.talkToPerson}]`;
+    case 'pick':
+      return action.index === 'none' ? `[${labels.noneOfThese}]` : `[option ${action.index + 1}]`;
+    case 'csat':
+      return `[${action.score}/5]`;
+  }
+}
+
 export function decodeButton(payload: string): ButtonAction | undefined {
   const [kind, ticketId, value, ...rest] = payload.split(':');
   if (!ticketId || value === undefined || rest.length > 0) return undefined;

@@ -34,7 +34,6 @@ export async function ensureParticipants(tx: Tx, message: InboundMessage, langua
       channel: message.channel,
       conversationKey: message.conversationKey,
       language,
-      createdAt: message.receivedAt,
     },
   });
   const earlier = await tx.conversation.count({ where: { requesterId: requester.id } });

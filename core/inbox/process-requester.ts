@@ -6,6 +6,7 @@ import { chooseLanguage, handleRequesterMessage } from '../dialogue/handle-reque
 import { updateConversation } from '../dialogue/conversation-state.ts';
 import { Effects, turnTexts, type DialogueDeps, type Turn } from '../dialogue/turn.ts';
 import { writeEffects } from '../outbox/write-effects.ts';
+import { describeButton } from '../dialogue/buttons.ts';
 import { lockConversationByKey } from '../store/row-locks.ts';
 
 export async function processRequesterMessage(
@@ -30,9 +31,10 @@ export async function processRequesterMessage(
       authorKind: 'requester',
       channel: message.channel,
       externalId: message.externalId,
-      text: message.action ? `[button] ${message.action.payload}` : message.text,
+      text: message.action ? describeButton(message.action.payload, turnTexts(language)) : message.text,
       attachments: JSON.stringify(message.attachments ?? []),
-      createdAt: message.receivedAt,
+      // Processing time, not the platform's (Telegram dates are whole seconds): transcripts sort correctly.
+      createdAt: now,
     },
   });
   const effects = new Effects();
