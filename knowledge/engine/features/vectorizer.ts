@@ -1,52 +1,77 @@
 /**
- * TF-IDF over the feature groups of featurize.ts: sublinear term frequency (a repeated word is not twice
- * the evidence), smoothed idf, a weight per group, unit length. Unknown features at query time are
- * dropped: the models know nothing about them anyway.
+ * TF-IDF over hashed features (featurize.ts): sublinear term frequency (a repeated word is not twice the
+ * evidence), smoothed idf, unit length. Unknown features at query time are dropped: the models know
+ * nothing about them anyway. Feature ids are dense (0..size-1) in order of first appearance.
  */
-import { fromEntries, normalizeL2, type SparseVector } from '../model/sparse.ts';
-
-export type GroupWeights = Record<string, number>;
+import type { SparseVector } from '../model/sparse.ts';
 
 export class Vectorizer {
   private constructor(
-    private readonly vocabulary: Map<string, number>,
-    private readonly weights: Float32Array,
+    private readonly vocabulary: Map<number, number>,
+    private readonly idf: Float32Array,
   ) {}
 
-  /** Learns the vocabulary and idf of `docs` (feature counts). */
-  static fit(docs: ReadonlyArray<Map<string, number>>, groupWeights: GroupWeights): Vectorizer {
-    const vocabulary = new Map<string, number>();
+  /** Learns the vocabulary and idf of `docs` (feature hashes with repeats). */
+  static fit(docs: ReadonlyArray<ArrayLike<number>>): Vectorizer {
+    const vocabulary = new Map<number, number>();
     const df: number[] = [];
-    for (const doc of docs) {
-      for (const key of doc.keys()) {
-        let id = vocabulary.get(key);
+    const lastDoc: number[] = [];
+    docs.forEach((doc, d) => {
+      for (let k = 0; k < doc.length; k += 1) {
+        const h = doc[k]!;
+        let id = vocabulary.get(h);
         if (id === undefined) {
           id = df.length;
-          vocabulary.set(key, id);
+          vocabulary.set(h, id);
           df.push(0);
+          lastDoc.push(-1);
         }
-        df[id] = df[id]! + 1;
+        if (lastDoc[id] !== d) {
+          lastDoc[id] = d;
+          df[id] = df[id]! + 1;
+        }
       }
-    }
-    const weights = new Float32Array(df.length);
+    });
     const n = docs.length;
-    for (const [key, id] of vocabulary) {
-      const group = groupWeights[key[0]!] ?? 1;
-      weights[id] = group * (Math.log((1 + n) / (1 + df[id]!)) + 1);
-    }
-    return new Vectorizer(vocabulary, weights);
+    const idf = Float32Array.from(df, (f) => Math.log((1 + n) / (1 + f)) + 1);
+    return new Vectorizer(vocabulary, idf);
   }
 
   get size(): number {
-    return this.weights.length;
+    return this.idf.length;
   }
 
-  transform(doc: Map<string, number>): SparseVector {
-    const entries: Array<[number, number]> = [];
-    for (const [key, count] of doc) {
-      const id = this.vocabulary.get(key);
-      if (id !== undefined) entries.push([id, (1 + Math.log(count)) * this.weights[id]!]);
+  transform(doc: ArrayLike<number>): SparseVector {
+    const ids = new Int32Array(doc.length);
+    let m = 0;
+    for (let k = 0; k < doc.length; k += 1) {
+      const id = this.vocabulary.get(doc[k]!);
+      if (id !== undefined) ids[m++] = id;
     }
-    return normalizeL2(fromEntries(entries));
+    const sorted = ids.subarray(0, m).sort();
+    let unique = 0;
+    for (let k = 0; k < m; k += 1) if (k === 0 || sorted[k] !== sorted[k - 1]) unique += 1;
+    const idx = new Int32Array(unique);
+    const val = new Float32Array(unique);
+    let at = -1;
+    let norm = 0;
+    for (let k = 0; k < m; k += 1) {
+      if (k === 0 || sorted[k] !== sorted[k - 1]) {
+        at += 1;
+        idx[at] = sorted[k]!;
+        val[at] = 0;
+      }
+      val[at] = val[at]! + 1;
+    }
+    for (let k = 0; k < unique; k += 1) {
+      const v = (1 + Math.log(val[k]!)) * this.idf[idx[k]!]!;
+      val[k] = v;
+      norm += v * v;
+    }
+    if (norm > 0) {
+      const inv = 1 / Math.sqrt(norm);
+      for (let k = 0; k < unique; k += 1) val[k] = val[k]! * inv;
+    }
+    return { idx, val };
   }
 }

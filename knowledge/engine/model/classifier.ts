@@ -8,20 +8,24 @@
  */
 import { analyze, type AnalyzedText } from '../analysis/analyze.ts';
 import { Coverage } from '../features/coverage.ts';
-import { DEFAULT_FEATURE_OPTIONS, featurize, type FeatureOptions } from '../features/featurize.ts';
-import { Vectorizer, type GroupWeights } from '../features/vectorizer.ts';
+import { DEFAULT_FEATURE_OPTIONS, featureHashes, type FeatureGroup, type FeatureOptions } from '../features/featurize.ts';
+import { Vectorizer } from '../features/vectorizer.ts';
 import { DEFAULT_LINEAR_OPTIONS, softmaxInPlace, trainLinear, type LinearModel, type LinearOptions } from './linear.ts';
 import { heldOutSplit, temperatureForAcceptance } from './calibrate.ts';
 import { NeighbourIndex } from './neighbours.ts';
+import type { SparseVector } from './sparse.ts';
 
 export interface ClassifierOptions {
   features: FeatureOptions;
-  groupWeights: GroupWeights;
+  /** Feature groups of each linear model (featurize.ts); their probabilities are averaged. */
+  views: FeatureGroup[][];
+  /** Feature groups of the nearest-neighbour index. */
+  neighbourGroups: FeatureGroup[];
   linear: LinearOptions;
   /** Softmax temperatures turning linear scores and neighbour similarities into distributions. */
   linearTemperature: number;
   neighbourTemperature: number;
-  /** Share of the linear model in the mixture; the rest goes to nearest neighbours. */
+  /** Share of the linear models in the mixture; the rest goes to nearest neighbours. */
   linearShare: number;
   /** Up to this many training texts, fit the linear temperature on held-out examples (calibrate.ts). */
   selfCalibrateBelow: number;
@@ -36,7 +40,8 @@ export interface ClassifierOptions {
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
-  groupWeights: { w: 1, b: 1, c: 1 },
+  views: [['w', 'b', 'c']],
+  neighbourGroups: ['w', 'b', 'c'],
   linear: DEFAULT_LINEAR_OPTIONS,
   // Chosen on held-out labels of the BANKING77/HWU64 train splits (never their test files): the hinge
   // model's scores have margin 1, so 0.2 spreads them into usable probabilities. Of 0.1-0.3, 0.2 made the
@@ -72,11 +77,26 @@ export interface Prediction {
   factor: number;
 }
 
+/** Feature hashes of one text, per group, computed once and shared by every view. */
+type GroupHashes = Partial<Record<FeatureGroup, number[]>>;
+
+interface View {
+  groups: FeatureGroup[];
+  vectorizer: Vectorizer;
+  model: LinearModel;
+}
+
+interface Components {
+  /** Raw scores of each view's linear model. */
+  scores: Float64Array[];
+  similarity: Float64Array;
+}
+
 export class IntentClassifier {
   private constructor(
     private readonly options: ClassifierOptions,
-    private readonly vectorizer: Vectorizer,
-    private readonly linear: LinearModel,
+    private readonly views: View[],
+    private readonly neighbourVectorizer: Vectorizer,
     private readonly neighbours: NeighbourIndex,
     private readonly coverage: Coverage,
     readonly classes: number,
@@ -92,25 +112,25 @@ export class IntentClassifier {
     exampleMask: ReadonlyArray<boolean> = texts.map(() => true),
   ): IntentClassifier {
     const analyzed = texts.map((t) => analyze(t));
-    const docs = analyzed.map((a) => featurize(a, options.features));
+    const hashes = analyzed.map((a) => groupHashes(a, options));
     let tuned = options;
     if (texts.length < options.selfCalibrateBelow) {
       const split = heldOutSplit(labels, exampleMask);
       const pick = <T>(items: ReadonlyArray<T>, idx: number[]): T[] => idx.map((i) => items[i]!);
       const fold = IntentClassifier.fit(
         pick(analyzed, split.trainIdx),
-        pick(docs, split.trainIdx),
+        pick(hashes, split.trainIdx),
         pick(labels, split.trainIdx),
         classes,
         options,
       );
       const held = split.heldIdx.map((i) => {
-        const { scores, similarity } = fold.components(docs[i]!);
+        const parts = fold.components(hashes[i]!);
         const coverage = fold.coverage.of(analyzed[i]!);
         const answerAt = (t: number): { best: number; confidence: number } => {
-          const probs = fold.mix(scores, similarity, t);
+          const probs = fold.mix(parts, t);
           const best = argmax(probs);
-          return { best, confidence: probs[best]! * fold.evidence(coverage, similarity[best]!) };
+          return { best, confidence: probs[best]! * fold.evidence(coverage, parts.similarity[best]!) };
         };
         return { label: labels[i]!, answerAt };
       });
@@ -122,21 +142,32 @@ export class IntentClassifier {
       );
       tuned = { ...options, linearTemperature: temperature };
     }
-    return IntentClassifier.fit(analyzed, docs, labels, classes, tuned);
+    return IntentClassifier.fit(analyzed, hashes, labels, classes, tuned);
   }
 
   private static fit(
     analyzed: ReadonlyArray<AnalyzedText>,
-    docs: ReadonlyArray<Map<string, number>>,
+    hashes: ReadonlyArray<GroupHashes>,
     labels: ReadonlyArray<number>,
     classes: number,
     options: ClassifierOptions,
   ): IntentClassifier {
-    const vectorizer = Vectorizer.fit(docs, options.groupWeights);
-    const xs = docs.map((d) => vectorizer.transform(d));
-    const linear = trainLinear(xs, labels, classes, vectorizer.size, options.linear);
-    const neighbours = new NeighbourIndex(xs, labels, vectorizer.size, classes);
-    return new IntentClassifier(options, vectorizer, linear, neighbours, Coverage.fit(analyzed), classes);
+    const vectorize = (groups: FeatureGroup[]): { vectorizer: Vectorizer; xs: SparseVector[] } => {
+      const docs = hashes.map((h) => concatGroups(h, groups));
+      const vectorizer = Vectorizer.fit(docs);
+      return { vectorizer, xs: docs.map((d) => vectorizer.transform(d)) };
+    };
+    const key = (groups: FeatureGroup[]): string => groups.join('');
+    const vectorized = new Map<string, { vectorizer: Vectorizer; xs: SparseVector[] }>();
+    const views = options.views.map((groups, v) => {
+      const { vectorizer, xs } = vectorized.get(key(groups)) ?? vectorize(groups);
+      vectorized.set(key(groups), { vectorizer, xs });
+      const model = trainLinear(xs, labels, classes, vectorizer.size, { ...options.linear, seed: options.linear.seed + v });
+      return { groups, vectorizer, model };
+    });
+    const near = vectorized.get(key(options.neighbourGroups)) ?? vectorize(options.neighbourGroups);
+    const neighbours = new NeighbourIndex(near.xs, labels, near.vectorizer.size, classes);
+    return new IntentClassifier(options, views, near.vectorizer, neighbours, Coverage.fit(analyzed), classes);
   }
 
   /** The linear temperature in use (fitted on the base itself when it is small). */
@@ -144,23 +175,30 @@ export class IntentClassifier {
     return this.options.linearTemperature;
   }
 
-  private components(doc: Map<string, number>): { scores: Float64Array; similarity: Float64Array } {
-    const x = this.vectorizer.transform(doc);
-    return { scores: this.linear.scores(x), similarity: Float64Array.from(this.neighbours.classSimilarity(x)) };
+  private components(hashes: GroupHashes): Components {
+    const scores = this.views.map((v) => v.model.scores(v.vectorizer.transform(concatGroups(hashes, v.groups))));
+    const x = this.neighbourVectorizer.transform(concatGroups(hashes, this.options.neighbourGroups));
+    return { scores, similarity: Float64Array.from(this.neighbours.classSimilarity(x)) };
   }
 
-  private mix(scores: Float64Array, similarity: Float64Array, temperature: number): Float64Array {
-    const linear = softmaxInPlace(Float64Array.from(scores), temperature);
-    const knn = softmaxInPlace(Float64Array.from(similarity), this.options.neighbourTemperature);
-    const a = this.options.linearShare;
-    for (let j = 0; j < this.classes; j += 1) linear[j] = a * linear[j]! + (1 - a) * knn[j]!;
-    return linear;
+  private mix(parts: Components, temperature: number): Float64Array {
+    const out = new Float64Array(this.classes);
+    const share = this.options.linearShare / parts.scores.length;
+    for (const scores of parts.scores) {
+      const p = softmaxInPlace(Float64Array.from(scores), temperature);
+      for (let j = 0; j < this.classes; j += 1) out[j] = out[j]! + share * p[j]!;
+    }
+    const knn = softmaxInPlace(Float64Array.from(parts.similarity), this.options.neighbourTemperature);
+    const rest = 1 - this.options.linearShare;
+    for (let j = 0; j < this.classes; j += 1) out[j] = out[j]! + rest * knn[j]!;
+    return out;
   }
 
   predict(text: string): Prediction {
     const analyzed = analyze(text);
-    const { scores, similarity } = this.components(featurize(analyzed, this.options.features));
-    const probs = this.mix(scores, similarity, this.options.linearTemperature);
+    const parts = this.components(groupHashes(analyzed, this.options));
+    const { similarity } = parts;
+    const probs = this.mix(parts, this.options.linearTemperature);
     let maxSimilarity = 0;
     for (let j = 0; j < this.classes; j += 1) maxSimilarity = Math.max(maxSimilarity, similarity[j]!);
     const coverage = this.coverage.of(analyzed);
@@ -177,4 +215,19 @@ export class IntentClassifier {
     const gate = similarityFloor > 0 ? Math.min(1, similarity / similarityFloor) : 1;
     return coverage ** coveragePower * gate;
   }
+}
+
+function groupHashes(text: AnalyzedText, options: ClassifierOptions): GroupHashes {
+  const out: GroupHashes = {};
+  for (const groups of [...options.views, options.neighbourGroups]) {
+    for (const g of groups) out[g] ??= featureHashes(text, [g], options.features);
+  }
+  return out;
+}
+
+function concatGroups(hashes: GroupHashes, groups: ReadonlyArray<FeatureGroup>): number[] {
+  if (groups.length === 1) return hashes[groups[0]!]!;
+  const out: number[] = [];
+  for (const g of groups) for (const h of hashes[g]!) out.push(h);
+  return out;
 }
