@@ -88,7 +88,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
     const started = Date.now();
     const injection = injectAll(plan.length, options.rate, inject);
-    const killer = runKills(options, fleet, inspector, () => (confirmed.size + Math.min(fake.state.sent.length, options.messages)) / (2 * options.messages), log);
+    const killer = runKills(options, fleet, inspector, () => confirmed.size / options.messages, log);
     await injection;
     const complete = await waitDrained(options, inspector, () => confirmed.size, started, log);
     killer.stop();
@@ -204,7 +204,8 @@ async function injectAll(count: number, rate: number, inject: (index: number) =>
 /** Kills at random moments of the run (by progress), the lease holder first when there are several. */
 function runKills(options: BenchOptions, fleet: Fleet, inspector: Inspector, progress: () => number, log: (line: string) => void) {
   const random = rng(options.seed + 7);
-  const thresholds = Array.from({ length: options.kill }, () => 0.05 + random() * 0.8).sort((a, b) => a - b);
+  // Kill moments: when 5-90 % of the updates were confirmed (intake keeps pace with processing).
+  const thresholds = Array.from({ length: options.kill }, () => 0.05 + random() * 0.85).sort((a, b) => a - b);
   let stopped = false;
   let kills = 0;
   const done = (async () => {
