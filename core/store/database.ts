@@ -53,6 +53,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** PostgreSQL pool size per process. */
   poolSize?: number;
+  /** Told when the server drops an idle PostgreSQL connection (default: ignored; the pool reconnects). */
+  onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -83,6 +85,7 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Database>
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   if (options.migrate !== false) {
     const client = new pg.Client({ connectionString: url });
+    client.on('error', options.onConnectionError ?? ignoreDroppedConnection);
     await client.connect();
     try {
       await migratePostgres(client, readMigrations(join(repoRoot, 'prisma/postgres/migrations')));
@@ -90,7 +93,16 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       await client.end();
     }
   }
-  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+  // A connection the server drops (restart, failover, admin) must not crash the process: the pool replaces
+  // it and the next query reconnects. Without these listeners pg re-throws the error as uncaught.
+  const adapter = new PrismaPg(
+    { connectionString: url, max: options.poolSize ?? 10 },
+    { onPoolError: options.onConnectionError ?? ignoreDroppedConnection, onConnectionError: options.onConnectionError ?? ignoreDroppedConnection },
+  );
   const prisma = new PostgresClient({ adapter }) as unknown as Prisma;
   return { prisma, provider: 'postgres', describe: redactUrl(url), close: () => prisma.$disconnect() };
+}
+
+function ignoreDroppedConnection(): void {
+  // The pool discards the broken client by itself; queries in flight fail and are retried by their callers.
 }

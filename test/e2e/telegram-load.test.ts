@@ -32,7 +32,7 @@ describe.each(providers)('Telegram load on %s', (provider) => {
     app = tg = undefined;
   });
 
-  it(`stores ${USERS * PER_USER} messages from ${USERS} users exactly once, answers everyone, numbers tickets distinctly`, { timeout: 120_000 }, async () => {
+  it(`stores ${USERS * PER_USER} messages from ${USERS} users exactly once, answers everyone, numbers tickets distinctly`, { timeout: 420_000 }, async () => {
     tg = await startFakeTelegramApi();
     app = await startE2EService(provider, {
       TELEGRAM_BOT_TOKEN: tg.token,
@@ -51,11 +51,11 @@ describe.each(providers)('Telegram load on %s', (provider) => {
     }
     const total = USERS * PER_USER;
 
-    await waitUntil('all updates confirmed to Telegram', () => tg!.state.updates.length === 0, 60_000, 50);
+    await waitUntil('all updates confirmed to Telegram', () => tg!.state.updates.length === 0, 120_000, 50);
     const storedAt = performance.now();
-    await waitUntil('inbox processed', async () => (await prisma.inboxEvent.count({ where: { status: 'pending' } })) === 0, 60_000, 100);
+    await waitUntil('inbox processed', async () => (await prisma.inboxEvent.count({ where: { status: 'pending' } })) === 0, 120_000, 100);
     const processedAt = performance.now();
-    await waitUntil('outbox drained', async () => (await prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0, 60_000, 100);
+    await waitUntil('outbox drained', async () => (await prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0, 120_000, 100);
     const drainedAt = performance.now();
 
     const rows = await prisma.inboxEvent.findMany({ select: { externalId: true, status: true, conversationKey: true } });

@@ -100,6 +100,7 @@ async function freshDatabase(postgres: string | undefined): Promise<{ url: strin
   }
   const name = `frontline_rel_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgres });
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -109,6 +110,7 @@ async function freshDatabase(postgres: string | undefined): Promise<{ url: strin
     url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: postgres });
+      client.on('error', () => {});
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();

@@ -29,6 +29,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   if (!postgresUrl) throw new Error('TEST_POSTGRES_URL is not set');
   const name = `frontline_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -40,6 +41,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     destroy: async () => {
       await db.close();
       const cleanup = new pg.Client({ connectionString: postgresUrl });
+      cleanup.on('error', () => {});
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
