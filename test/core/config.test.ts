@@ -30,7 +30,7 @@ describe('configuration', () => {
 
   it('documents every variable the schemas read', () => {
     const documented = new Set(Object.keys(exampleEnv()));
-    const sources = ['core/config.ts', 'bots/telegram/config.ts', 'bots/slack/config.ts'].map((p) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
+    const sources = ['core/config.ts', 'core/lease/config.ts', 'bots/telegram/config.ts', 'bots/slack/config.ts'].map((p) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
     const read = new Set(sources.flatMap((s) => [...s.matchAll(/^\s+([A-Z][A-Z0-9_]{2,}):/gm)].map((m) => m[1]!)));
     expect([...read].filter((name) => !documented.has(name))).toEqual([]);
   });
