@@ -7,6 +7,19 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
+/** The logging surface adapters need (a pino logger satisfies it), so they don't depend on pino. */
+export interface LogFn {
+  (obj: object, msg?: string): void;
+  (msg: string): void;
+}
+
+export interface PortLogger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+}
+
 const TOKEN_PATTERNS: RegExp[] = [
   /(?<!\d)\d{6,}:[\w-]{30,}/g, // Telegram bot token, also inside .../bot<token>/method URLs
   /\bxox[a-z]-[\w-]+/gi, // Slack tokens

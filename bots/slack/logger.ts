@@ -2,17 +2,10 @@
  * The logging surface the Slack adapter needs; a pino logger satisfies it. Anything that may carry a
  * token (error messages from the Web API, request URLs) goes through `redactSecrets` first.
  */
-export interface LogFn {
-  (obj: object, msg?: string): void;
-  (msg: string): void;
-}
+import type { LogFn, PortLogger } from '../../core/log.ts';
 
-export interface SlackLogger {
-  debug: LogFn;
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-}
+export type { LogFn };
+export type SlackLogger = PortLogger;
 
 const noop: LogFn = () => undefined;
 

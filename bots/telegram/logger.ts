@@ -2,17 +2,10 @@
  * The logging surface the adapter needs; a pino logger satisfies it. Everything logged from this
  * adapter goes through `redactToken` first (see `api/errors.ts`), so the bot token never reaches a sink.
  */
-export interface LogFn {
-  (obj: object, msg?: string): void;
-  (msg: string): void;
-}
+import type { LogFn, PortLogger } from '../../core/log.ts';
 
-export interface TelegramLogger {
-  debug: LogFn;
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-}
+export type { LogFn };
+export type TelegramLogger = PortLogger;
 
 const noop: LogFn = () => undefined;
 
