@@ -21,6 +21,8 @@ import { writeEffects } from '../outbox/write-effects.ts';
 import { resolveAgent } from './resolve-agent.ts';
 import { lockConversationById } from '../store/row-locks.ts';
 import { cleanText } from '../inbox/intake.ts';
+import { newId } from '../store/ids.ts';
+import { insertRows } from '../store/rows.ts';
 
 export interface AgentContext {
   tx: Tx;
@@ -44,9 +46,9 @@ export async function processAgentCommand(tx: Tx, command: AgentCommand, deps: D
   await lockConversationById(tx, deps.provider, found.conversationId);
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: found.id } });
   const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId } });
-  const ctx: AgentContext = { tx, now, deps, agent, ticket, conversation, effects: new Effects() };
+  const ctx: AgentContext = { tx, now, deps, agent, ticket, conversation, effects: new Effects(options.agentSurfaces.length > 0) };
   const updated = await applyAction(ctx, command.action);
-  if (command.action.type !== 'note') {
+  if (command.action.type !== 'note' && options.agentSurfaces.length > 0) {
     const card = await buildTicketCard(tx, ticket.id, deps.kb, deps.config.ticketPrefix);
     ctx.effects.notifyAgents(ticket.id, { kind: 'ticket_updated', card, change: `${command.action.type} by ${agent.name}` });
   }
@@ -145,9 +147,9 @@ async function reply(ctx: AgentContext, text: string): Promise<Ticket> {
 
 async function note(ctx: AgentContext, text: string): Promise<Ticket> {
   if (!text.trim()) throw new AppError('validation_failed', 'note text is empty');
-  await ctx.tx.message.create({
-    data: { conversationId: ctx.conversation.id, ticketId: ctx.ticket.id, direction: 'internal', authorKind: 'agent', agentId: ctx.agent.id, channel: 'web', text: cleanText(text).slice(0, MESSAGE_MAX).toWellFormed(), internal: true, createdAt: ctx.now },
-  });
+  await insertRows(ctx.tx, 'Message', [
+    { id: newId(), conversationId: ctx.conversation.id, ticketId: ctx.ticket.id, direction: 'internal', authorKind: 'agent', agentId: ctx.agent.id, channel: 'web', text: cleanText(text).slice(0, MESSAGE_MAX).toWellFormed(), internal: true, createdAt: ctx.now },
+  ], ctx.deps.provider);
   await recordEvent(ctx.tx, { ticketId: ctx.ticket.id, type: 'internal_note', actor: actorOf(ctx), at: ctx.now, data: { length: text.length } });
   return ctx.ticket;
 }

@@ -2,7 +2,7 @@
 import { changeStatus } from '../tickets/change-status.ts';
 import { formatTicketNumber, type TicketStatus } from '../model/ticket.ts';
 import type { ParsedCommand } from './intents.ts';
-import { updateConversation } from './conversation-state.ts';
+import { stageConversation } from './conversation-state.ts';
 import { escalate } from './handoff.ts';
 import { say, type Turn } from './turn.ts';
 import { openTicketForTurn, handleRequest } from './requests.ts';
@@ -64,7 +64,7 @@ async function listTickets(turn: Turn): Promise<void> {
 
 /** Leaves the current bot-handled request as it is (no feedback given) and starts afresh. */
 async function startNew(turn: Turn, args: string): Promise<void> {
-  await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {}, activeTicketId: null });
+  stageConversation(turn, { state: 'idle', data: {}, activeTicketId: null });
   if (args) {
     await handleRequest(turn, args);
     return;
@@ -80,7 +80,7 @@ async function cancel(turn: Turn): Promise<void> {
     return;
   }
   await changeStatus(turn.tx, ticket, { to: 'cancelled', actor: { kind: 'requester', id: turn.requester.id }, at: turn.now, event: 'cancelled' }, turn.deps.sla.pausedWorkingMs);
-  await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {}, activeTicketId: null, owner: 'bot', ownerAgentId: null });
+  stageConversation(turn, { state: 'idle', data: {}, activeTicketId: null, owner: 'bot', ownerAgentId: null });
   say(turn, turn.texts.cancelled(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
 }
 

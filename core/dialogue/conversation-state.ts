@@ -5,6 +5,7 @@
 import type { Tx } from '../store/database.ts';
 import type { Conversation } from '../../prisma/generated/sqlite/client.ts';
 import type { Owner } from '../model/ticket.ts';
+import { updateRow } from '../store/rows.ts';
 
 export const DIALOGUE_STATES = ['idle', 'awaiting_feedback', 'awaiting_choice', 'awaiting_csat'] as const;
 export type DialogueState = (typeof DIALOGUE_STATES)[number];
@@ -34,8 +35,7 @@ export interface ConversationUpdate {
   language?: string;
 }
 
-/** Writes the update and mutates the in-memory row so later steps of the turn see it. */
-export async function updateConversation(tx: Tx, conversation: Conversation, update: ConversationUpdate): Promise<void> {
+function columnsOf(update: ConversationUpdate): Partial<Conversation> {
   const data: Partial<Conversation> = {};
   if (update.state !== undefined) data.state = update.state;
   if (update.data !== undefined) data.stateData = JSON.stringify(update.data);
@@ -43,6 +43,40 @@ export async function updateConversation(tx: Tx, conversation: Conversation, upd
   if (update.ownerAgentId !== undefined) data.ownerAgentId = update.ownerAgentId;
   if (update.activeTicketId !== undefined) data.activeTicketId = update.activeTicketId;
   if (update.language !== undefined) data.language = update.language;
-  const updated = await tx.conversation.update({ where: { id: conversation.id }, data });
-  Object.assign(conversation, updated);
+  return data;
+}
+
+/** Writes the update and mutates the in-memory row so later steps see it. */
+export async function updateConversation(tx: Tx, conversation: Conversation, update: ConversationUpdate): Promise<void> {
+  await writeConversation(tx, conversation, columnsOf(update));
+}
+
+/** A turn's conversation with the columns changed so far and not yet written (see `stageConversation`). */
+export interface StagedConversation {
+  conversation: Conversation;
+  conversationChanges: Partial<Conversation>;
+}
+
+/**
+ * Applies the update to the in-memory row at once (later steps of the turn see it) and keeps the changed
+ * columns for one write at the end of the turn (`flushConversation`), inside the same transaction.
+ */
+export function stageConversation(turn: StagedConversation, update: ConversationUpdate): void {
+  const data = columnsOf(update);
+  Object.assign(turn.conversation, data);
+  Object.assign(turn.conversationChanges, data);
+}
+
+/** Writes the staged columns in one statement (nothing when none changed). */
+export async function flushConversation(tx: Tx, turn: StagedConversation): Promise<void> {
+  const changes = turn.conversationChanges;
+  if (Object.keys(changes).length === 0) return;
+  await writeConversation(tx, turn.conversation, changes);
+  for (const key of Object.keys(changes)) delete (changes as Record<string, unknown>)[key];
+}
+
+async function writeConversation(tx: Tx, conversation: Conversation, data: Partial<Conversation>): Promise<void> {
+  const set = { ...data, updatedAt: new Date() };
+  await updateRow(tx, 'Conversation', conversation.id, set);
+  Object.assign(conversation, set);
 }

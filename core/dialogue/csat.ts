@@ -5,7 +5,8 @@
 import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
 import { encodeButton } from './buttons.ts';
 import { recordEvent } from '../tickets/events.ts';
-import { updateConversation } from './conversation-state.ts';
+import { updateTicket } from '../tickets/update-ticket.ts';
+import { stageConversation } from './conversation-state.ts';
 import { say, type Turn } from './turn.ts';
 import type { OutboundReply } from '../model/messages.ts';
 import type { Texts } from './texts.ts';
@@ -24,7 +25,7 @@ export async function recordCsat(turn: Turn, ticket: Ticket, score: number, comm
     say(turn, ticket.csat !== null ? turn.texts.csatAlready : turn.texts.staleButton);
     return;
   }
-  await turn.tx.ticket.update({ where: { id: ticket.id }, data: { csat: score } });
+  await updateTicket(turn.tx, ticket, { csat: score });
   await recordEvent(turn.tx, {
     ticketId: ticket.id,
     type: 'csat',
@@ -33,7 +34,7 @@ export async function recordCsat(turn: Turn, ticket: Ticket, score: number, comm
     data: { score, ...(comment ? { comment } : {}) },
   });
   if (turn.conversation.state === 'awaiting_csat') {
-    await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {} });
+    stageConversation(turn, { state: 'idle', data: {} });
   }
   say(turn, turn.texts.csatThanks(score), ticket.id);
 }

@@ -8,7 +8,7 @@ import { changeStatus } from '../tickets/change-status.ts';
 import { recordEvent } from '../tickets/events.ts';
 import { formatTicketNumber } from '../model/ticket.ts';
 import { decodeButton, type ButtonAction } from './buttons.ts';
-import { readState, updateConversation } from './conversation-state.ts';
+import { readState, stageConversation } from './conversation-state.ts';
 import { escalate } from './handoff.ts';
 import { showArticle } from './self-service.ts';
 import { recordCsat } from './csat.ts';
@@ -59,7 +59,7 @@ export async function applyFeedback(turn: Turn, ticket: Ticket, value: 'helped' 
       reason: 'article_helped',
       set: { resolvedBy: 'bot' },
     }, turn.deps.sla.pausedWorkingMs);
-    await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {}, activeTicketId: null });
+    stageConversation(turn, { state: 'idle', data: {}, activeTicketId: null });
     say(turn, turn.texts.resolvedBySelfService(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
     return;
   }

@@ -10,7 +10,7 @@ import { say } from './turn.ts';
 import { feedbackFromText, isThanks, parseCommand, parseRating, wantsHuman } from './intents.ts';
 import { handleButton, applyFeedback } from './feedback.ts';
 import { handleCommand, askForHuman } from './commands.ts';
-import { readState, updateConversation } from './conversation-state.ts';
+import { readState, stageConversation } from './conversation-state.ts';
 import { relayToAgents } from './handoff.ts';
 import { recordCsat } from './csat.ts';
 import { handleRequest, reopen, reopenableTicket } from './requests.ts';
@@ -53,7 +53,7 @@ async function handledAsAnswer(turn: Turn, text: string): Promise<boolean> {
       return true;
     }
     // Anything else moves on: the rating was asked once and is not asked again.
-    await updateConversation(turn.tx, turn.conversation, { state: 'idle', data: {} });
+    stageConversation(turn, { state: 'idle', data: {} });
     return false;
   }
   if (state === 'awaiting_feedback' && ticket) {
@@ -72,7 +72,7 @@ async function relayActive(turn: Turn): Promise<void> {
   const ticket = id ? await turn.tx.ticket.findUnique({ where: { id } }) : null;
   if (!ticket) {
     // Ownership without a ticket cannot happen through the state machine; recover by handing back to the bot.
-    await updateConversation(turn.tx, turn.conversation, { owner: 'bot', ownerAgentId: null });
+    stageConversation(turn, { owner: 'bot', ownerAgentId: null });
     return handleRequesterMessage({ ...turn, firstContact: false });
   }
   await relayToAgents(turn, ticket);

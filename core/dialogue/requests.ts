@@ -6,8 +6,9 @@ import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
 import { openTicket } from '../tickets/open-ticket.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { recordEvent } from '../tickets/events.ts';
-import { updateConversation } from './conversation-state.ts';
-import { escalate, relayToAgents, setDueTimes } from './handoff.ts';
+import { stageConversation } from './conversation-state.ts';
+import { dueTimesChange, escalate, relayToAgents } from './handoff.ts';
+import { Sql } from '../store/sql.ts';
 import { formatTicketNumber } from '../model/ticket.ts';
 import { say } from './turn.ts';
 import { answerOrEscalate } from './self-service.ts';
@@ -17,7 +18,7 @@ import type { Turn } from './turn.ts';
 export async function openTicketForTurn(turn: Turn, text: string): Promise<Ticket> {
   const { tx, now, deps } = turn;
   const classification = deps.kb.classify(text.slice(0, deps.config.searchTextLimit));
-  let ticket = await openTicket(tx, {
+  const ticket = await openTicket(tx, {
     requesterId: turn.requester.id,
     conversationId: turn.conversation.id,
     channel: turn.message.channel,
@@ -26,14 +27,24 @@ export async function openTicketForTurn(turn: Turn, text: string): Promise<Ticke
     classification,
     at: now,
     actor: { kind: 'requester', id: turn.requester.id },
+    // SLA due times are written with the row (same columns and `sla_set` event as setDueTimes after it).
+    follow: (created) => {
+      const due = dueTimesChange(turn, created);
+      return due && { set: due.set, events: [due.event] };
+    },
   });
-  ticket = await setDueTimes(turn, ticket);
   // Files sent before the first words (a screenshot, then "this error") belong to the request too.
-  await tx.message.updateMany({
-    where: { conversationId: turn.conversation.id, ticketId: null, createdAt: { gte: new Date(now.getTime() - 3600_000) } },
-    data: { ticketId: ticket.id },
-  });
-  await updateConversation(tx, turn.conversation, { activeTicketId: ticket.id, state: 'idle', data: {} });
+  const sql = new Sql(deps.provider);
+  await sql.execute(
+    tx,
+    'UPDATE "Message" SET "ticketId" = ? WHERE "conversationId" = ? AND "ticketId" IS NULL AND "createdAt" >= ?',
+    ticket.id,
+    turn.conversation.id,
+    sql.time(new Date(now.getTime() - 3600_000)),
+  );
+  // This turn's message is one of them (stored at `now`), unless it was linked already.
+  turn.messageTicketId ??= ticket.id;
+  stageConversation(turn, { activeTicketId: ticket.id, state: 'idle', data: {} });
   return ticket;
 }
 
@@ -78,10 +89,11 @@ export async function reopen(turn: Turn, ticket: Ticket): Promise<Ticket> {
   const { tx, now } = turn;
   const agent = ticket.assigneeId ? await tx.agent.findUnique({ where: { id: ticket.assigneeId } }) : null;
   const actor = { kind: 'requester' as const, id: turn.requester.id };
-  await tx.message.update({ where: { id: turn.messageId }, data: { ticketId: ticket.id } });
+  await new Sql(turn.deps.provider).execute(tx, 'UPDATE "Message" SET "ticketId" = ? WHERE "id" = ?', ticket.id, turn.messageId);
+  turn.messageTicketId = ticket.id;
   if (agent?.active) {
     const updated = await changeStatus(tx, ticket, { to: 'in_progress', actor, at: now, event: 'reopened', reason: 'requester_wrote_again' }, turn.deps.sla.pausedWorkingMs);
-    await updateConversation(tx, turn.conversation, { owner: 'agent', ownerAgentId: agent.id, activeTicketId: ticket.id, state: 'idle', data: {} });
+    stageConversation(turn, { owner: 'agent', ownerAgentId: agent.id, activeTicketId: ticket.id, state: 'idle', data: {} });
     say(turn, turn.texts.reopened(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
     await relayToAgents(turn, updated);
     return updated;

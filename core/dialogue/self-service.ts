@@ -8,7 +8,7 @@ import type { OutboundReply } from '../model/messages.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { formatTicketNumber } from '../model/ticket.ts';
 import { encodeButton } from './buttons.ts';
-import { updateConversation } from './conversation-state.ts';
+import { stageConversation } from './conversation-state.ts';
 import { escalate } from './handoff.ts';
 import { say, type Turn } from './turn.ts';
 
@@ -42,15 +42,15 @@ export async function showArticle(turn: Turn, ticket: Ticket, articleKey: string
     await escalate(turn, ticket, 'no_confident_answer');
     return;
   }
-  const updated = await turn.tx.ticket.update({ where: { id: ticket.id }, data: { articleKey: article.key } });
-  await changeStatus(turn.tx, updated, {
+  await changeStatus(turn.tx, ticket, {
     to: 'answered_by_bot',
     actor: { kind: 'bot' },
     at: turn.now,
     event: 'answered_by_bot',
     data: { articleKey: article.key, confidence: Number(confidence.toFixed(4)) },
+    set: { articleKey: article.key },
   }, turn.deps.sla.pausedWorkingMs);
-  await updateConversation(turn.tx, turn.conversation, { state: 'awaiting_feedback', data: { ticketId: ticket.id, articleKey: article.key }, activeTicketId: ticket.id });
+  stageConversation(turn, { state: 'awaiting_feedback', data: { ticketId: ticket.id, articleKey: article.key }, activeTicketId: ticket.id });
   say(turn, articleReply(turn, ticket, article), ticket.id);
 }
 
@@ -73,7 +73,7 @@ function articleReply(turn: Turn, ticket: Ticket, article: Article): OutboundRep
 async function offerChoice(turn: Turn, ticket: Ticket, keys: string[]): Promise<void> {
   const articles = keys.map((key) => localised(turn, key)).filter((a): a is Article => Boolean(a));
   const unique = articles.filter((a, i) => articles.findIndex((b) => b.key === a.key) === i);
-  await updateConversation(turn.tx, turn.conversation, {
+  stageConversation(turn, {
     state: 'awaiting_choice',
     data: { ticketId: ticket.id, options: unique.map((a) => a.key) },
     activeTicketId: ticket.id,

@@ -52,6 +52,9 @@ export class Effects {
   readonly replies: PendingReply[] = [];
   readonly notices: Array<{ ticketId: string; notice: AgentNotice }> = [];
 
+  /** @param notifies whether agent notices go anywhere (an agent surface is configured); cards are built only then. */
+  constructor(readonly notifies = true) {}
+
   reply(target: ReplyTarget, reply: OutboundReply, ticketId?: string, author: ReplyAuthor = { kind: 'bot' }): void {
     this.replies.push({ ...target, reply, author, ...(ticketId ? { ticketId } : {}) });
   }
@@ -69,6 +72,10 @@ export interface Turn {
   /** Id of the stored Message row for this inbound message. */
   messageId: string;
   conversation: Conversation;
+  /** Columns of `conversation` changed during the turn, written once at its end (conversation-state.ts). */
+  conversationChanges: Partial<Conversation>;
+  /** The ticket this turn's inbound message row is linked to, as far as the turn has written it. */
+  messageTicketId: string | null;
   requester: Requester;
   language: Language;
   texts: Texts;

@@ -3,7 +3,10 @@ import type { Tx } from '../store/database.ts';
 import type { Channel, InboundMessage } from '../model/messages.ts';
 import { ensureParticipants } from '../dialogue/identity.ts';
 import { chooseLanguage, handleRequesterMessage } from '../dialogue/handle-requester.ts';
-import { updateConversation } from '../dialogue/conversation-state.ts';
+import { flushConversation, stageConversation, type StagedConversation } from '../dialogue/conversation-state.ts';
+import { newId } from '../store/ids.ts';
+import { insertRows } from '../store/rows.ts';
+import { Sql } from '../store/sql.ts';
 import { Effects, turnTexts, type DialogueDeps, type Turn } from '../dialogue/turn.ts';
 import { writeEffects } from '../outbox/write-effects.ts';
 import { describeButton } from '../dialogue/buttons.ts';
@@ -20,24 +23,25 @@ export async function processRequesterMessage(
   const hint = message.sender.languageCode;
   const initial = chooseLanguage(deps.kb, message.text, undefined, hint);
   const { requester, conversation, firstContact } = await ensureParticipants(tx, message, initial);
+  const staged: StagedConversation = { conversation, conversationChanges: {} };
   const language = firstContact ? initial : chooseLanguage(deps.kb, message.text, conversation.language, hint);
-  if (language !== conversation.language) await updateConversation(tx, conversation, { language });
+  if (language !== conversation.language) stageConversation(staged, { language });
 
-  const stored = await tx.message.create({
-    data: {
-      conversationId: conversation.id,
-      ticketId: conversation.activeTicketId,
-      direction: 'in',
-      authorKind: 'requester',
-      channel: message.channel,
-      externalId: message.externalId,
-      text: message.action ? describeButton(message.action.payload, turnTexts(language)) : message.text,
-      attachments: JSON.stringify(message.attachments ?? []),
-      // Processing time, not the platform's (Telegram dates are whole seconds): transcripts sort correctly.
-      createdAt: now,
-    },
-  });
-  const effects = new Effects();
+  const stored = {
+    id: newId(),
+    conversationId: conversation.id,
+    ticketId: conversation.activeTicketId,
+    direction: 'in',
+    authorKind: 'requester',
+    channel: message.channel,
+    externalId: message.externalId,
+    text: message.action ? describeButton(message.action.payload, turnTexts(language)) : message.text,
+    attachments: JSON.stringify(message.attachments ?? []),
+    // Processing time, not the platform's (Telegram dates are whole seconds): transcripts sort correctly.
+    createdAt: now,
+  };
+  await insertRows(tx, 'Message', [stored], deps.provider);
+  const effects = new Effects(agentSurfaces.length > 0);
   const turn: Turn = {
     tx,
     now,
@@ -45,6 +49,8 @@ export async function processRequesterMessage(
     message,
     messageId: stored.id,
     conversation,
+    conversationChanges: staged.conversationChanges,
+    messageTicketId: stored.ticketId,
     requester,
     language,
     texts: turnTexts(language),
@@ -52,11 +58,14 @@ export async function processRequesterMessage(
     firstContact,
   };
   await handleRequesterMessage(turn);
-  await linkMessageToTicket(tx, stored.id, stored.ticketId, turn.conversation.activeTicketId);
+  await linkMessageToTicket(turn, stored.ticketId);
+  await flushConversation(tx, staged);
   await writeEffects(tx, effects, agentSurfaces, now);
 }
 
-/** A message that opened a ticket is part of it. */
-async function linkMessageToTicket(tx: Tx, messageId: string, linked: string | null, active: string | null): Promise<void> {
-  if (!linked && active) await tx.message.update({ where: { id: messageId }, data: { ticketId: active } });
+/** A message that opened a ticket is part of it (unless the turn already linked it, e.g. opening the ticket). */
+async function linkMessageToTicket(turn: Turn, linked: string | null): Promise<void> {
+  const active = turn.conversation.activeTicketId;
+  if (linked || !active || turn.messageTicketId === active) return;
+  await new Sql(turn.deps.provider).execute(turn.tx, 'UPDATE "Message" SET "ticketId" = ? WHERE "id" = ?', active, turn.messageId);
 }

@@ -7,6 +7,8 @@ import type { Tx } from '../store/database.ts';
 import type { Channel } from '../model/messages.ts';
 import type { Delivery } from '../model/delivery.ts';
 import type { Effects } from '../dialogue/turn.ts';
+import { newId } from '../store/ids.ts';
+import { insertRows } from '../store/rows.ts';
 
 /** Plain-text rendering of a reply for the transcript (buttons listed, so agents see what was offered). */
 function transcriptText(reply: { title?: string; text: string; buttons?: Array<Array<{ label: string }>> }): string {
@@ -15,37 +17,31 @@ function transcriptText(reply: { title?: string; text: string; buttons?: Array<A
 }
 
 export async function writeEffects(tx: Tx, effects: Effects, agentSurfaces: readonly Channel[], at: Date): Promise<void> {
-  for (const pending of effects.replies) {
-    await tx.message.create({
-      data: {
-        conversationId: pending.conversationId,
-        ticketId: pending.ticketId ?? null,
-        direction: 'out',
-        authorKind: pending.author.kind,
-        agentId: pending.author.kind === 'agent' ? pending.author.agentId : null,
-        channel: pending.channel,
-        text: transcriptText(pending.reply),
-        createdAt: at,
-      },
-    });
+  // One statement per table: transcript rows, then outbox rows in the order the turn produced them
+  // (autoincrement ids follow the VALUES order, which keeps replies in order per chat).
+  const transcript = effects.replies.map((pending) => ({
+    id: newId(),
+    conversationId: pending.conversationId,
+    ticketId: pending.ticketId ?? null,
+    direction: 'out',
+    authorKind: pending.author.kind,
+    agentId: pending.author.kind === 'agent' ? pending.author.agentId : null,
+    channel: pending.channel,
+    text: transcriptText(pending.reply),
+    createdAt: at,
+  }));
+  const outbox = effects.replies.map((pending) => {
     const delivery: Delivery = { kind: 'requester_reply', conversationKey: pending.conversationKey, reply: pending.reply };
-    await tx.outboxMessage.create({
-      data: {
-        channel: pending.channel,
-        orderKey: `${pending.channel}:${pending.conversationKey}`,
-        ticketId: pending.ticketId ?? null,
-        payload: JSON.stringify(delivery),
-        nextAttemptAt: at,
-        createdAt: at,
-      },
-    });
-  }
+    return outboxRow(pending.channel, `${pending.channel}:${pending.conversationKey}`, pending.ticketId ?? null, delivery, at);
+  });
   for (const { ticketId, notice } of effects.notices) {
     const delivery: Delivery = { kind: 'agent_notice', notice };
-    for (const channel of agentSurfaces) {
-      await tx.outboxMessage.create({
-        data: { channel, orderKey: `agents:${channel}:${ticketId}`, ticketId, payload: JSON.stringify(delivery), nextAttemptAt: at, createdAt: at },
-      });
-    }
+    for (const channel of agentSurfaces) outbox.push(outboxRow(channel, `agents:${channel}:${ticketId}`, ticketId, delivery, at));
   }
+  await insertRows(tx, 'Message', transcript);
+  await insertRows(tx, 'OutboxMessage', outbox);
+}
+
+function outboxRow(channel: string, orderKey: string, ticketId: string | null, delivery: Delivery, at: Date) {
+  return { channel, orderKey, ticketId, payload: JSON.stringify(delivery), nextAttemptAt: at, createdAt: at };
 }

@@ -7,6 +7,7 @@ import { AppError } from '../model/errors.ts';
 import { canTransition, type TicketEventType, type TicketStatus } from '../model/ticket.ts';
 import { recordEvent, type Actor } from './events.ts';
 import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
+import { updateTicket } from './update-ticket.ts';
 
 export interface StatusChange {
   to: TicketStatus;
@@ -17,7 +18,7 @@ export interface StatusChange {
   reason?: string;
   data?: Record<string, unknown>;
   /** Extra columns to update together with the status (assignee, resolvedBy, ...). */
-  set?: Partial<Pick<Ticket, 'assigneeId' | 'resolvedBy' | 'supportLine'>>;
+  set?: Partial<Pick<Ticket, 'assigneeId' | 'resolvedBy' | 'supportLine' | 'articleKey'>>;
 }
 
 /** Measures a pause in the ticket's working time (SLA calendars); see core/sla. */
@@ -28,10 +29,7 @@ export async function changeStatus(tx: Tx, ticket: Ticket, change: StatusChange,
   if (!canTransition(from, change.to)) {
     throw new AppError('invalid_transition', `ticket cannot go from ${from} to ${change.to}`);
   }
-  const updated = await tx.ticket.update({
-    where: { id: ticket.id },
-    data: { status: change.to, ...change.set, ...timestampsFor(ticket, change.to, change.at, pauseMeter) },
-  });
+  const updated = await updateTicket(tx, ticket, { status: change.to, ...change.set, ...timestampsFor(ticket, change.to, change.at, pauseMeter) });
   await recordEvent(tx, {
     ticketId: ticket.id,
     type: change.event ?? 'status_changed',

@@ -1,5 +1,7 @@
-/** Appends one row to a ticket's audit trail. Events are never updated or deleted. */
+/** Appends rows to a ticket's audit trail. Events are never updated or deleted. */
 import type { Tx } from '../store/database.ts';
+import { newId } from '../store/ids.ts';
+import { insertRows } from '../store/rows.ts';
 import type { ActorKind, TicketEventType, TicketStatus } from '../model/ticket.ts';
 
 export interface Actor {
@@ -21,17 +23,26 @@ export interface EventInput {
   data?: Record<string, unknown>;
 }
 
+function eventRow(input: EventInput): Record<string, unknown> {
+  return {
+    id: newId(),
+    ticketId: input.ticketId,
+    type: input.type,
+    actorKind: input.actor.kind,
+    actorId: input.actor.id ?? null,
+    fromStatus: input.from ?? null,
+    toStatus: input.to ?? null,
+    data: JSON.stringify(input.data ?? {}),
+    createdAt: input.at,
+  };
+}
+
 export async function recordEvent(tx: Tx, input: EventInput): Promise<void> {
-  await tx.ticketEvent.create({
-    data: {
-      ticketId: input.ticketId,
-      type: input.type,
-      actorKind: input.actor.kind,
-      actorId: input.actor.id ?? null,
-      fromStatus: input.from ?? null,
-      toStatus: input.to ?? null,
-      data: JSON.stringify(input.data ?? {}),
-      createdAt: input.at,
-    },
-  });
+  await insertRows(tx, 'TicketEvent', [eventRow(input)]);
+}
+
+/** Several events in one statement, stored (and ordered by `[createdAt, id]`) in the given order. */
+export async function recordEvents(tx: Tx, inputs: readonly EventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await insertRows(tx, 'TicketEvent', inputs.map(eventRow));
 }

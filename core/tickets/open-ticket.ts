@@ -7,7 +7,9 @@ import type { Tx } from '../store/database.ts';
 import type { Channel, Language } from '../model/messages.ts';
 import type { RequestClassification } from '../../knowledge/types.ts';
 import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
-import { recordEvent, BOT, type Actor } from './events.ts';
+import { recordEvents, BOT, type Actor, type EventInput } from './events.ts';
+import { newId } from '../store/ids.ts';
+import { insertRows } from '../store/rows.ts';
 
 export const SUBJECT_MAX = 120;
 
@@ -20,6 +22,11 @@ export interface OpenTicketInput {
   classification: RequestClassification;
   at: Date;
   actor: Actor;
+  /**
+   * Columns that follow from the new row (SLA due times), written with it, and the events recording them
+   * (after `created` and `classified`).
+   */
+  follow?: (ticket: Ticket) => { set: Partial<Ticket>; events: EventInput[] } | undefined;
 }
 
 export async function nextTicketNumber(tx: Tx): Promise<number> {
@@ -43,25 +50,48 @@ export function subjectFrom(text: string): string {
 export async function openTicket(tx: Tx, input: OpenTicketInput): Promise<Ticket> {
   const number = await nextTicketNumber(tx);
   const c = input.classification;
-  const ticket = await tx.ticket.create({
-    data: {
-      number,
-      subject: subjectFrom(input.text),
-      status: 'new',
-      channel: input.channel,
-      requesterId: input.requesterId,
-      conversationId: input.conversationId,
-      category: c.category,
-      categoryConfidence: c.categoryConfidence,
-      type: c.type,
-      typeConfidence: c.typeConfidence,
-      priority: c.priority,
-      priorityConfidence: c.priorityConfidence,
-      language: input.language,
-      createdAt: input.at,
-    },
-  });
-  await recordEvent(tx, { ticketId: ticket.id, type: 'created', actor: input.actor, at: input.at, to: 'new', data: { channel: input.channel } });
-  await recordEvent(tx, { ticketId: ticket.id, type: 'classified', actor: BOT, at: input.at, data: { ...c } });
+  let ticket: Ticket = {
+    id: newId(),
+    number,
+    subject: subjectFrom(input.text),
+    status: 'new',
+    channel: input.channel,
+    requesterId: input.requesterId,
+    conversationId: input.conversationId,
+    assigneeId: null,
+    category: c.category,
+    categoryConfidence: c.categoryConfidence,
+    type: c.type,
+    typeConfidence: c.typeConfidence,
+    priority: c.priority,
+    priorityConfidence: c.priorityConfidence,
+    language: input.language,
+    supportLine: 'L1',
+    articleKey: null,
+    resolvedBy: null,
+    csat: null,
+    reopenCount: 0,
+    firstResponseDue: null,
+    resolutionDue: null,
+    firstResponseAt: null,
+    escalatedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    pausedAt: null,
+    pausedMs: 0,
+    createdAt: input.at,
+    updatedAt: new Date(),
+  };
+  const events: EventInput[] = [
+    { ticketId: ticket.id, type: 'created', actor: input.actor, at: input.at, to: 'new', data: { channel: input.channel } },
+    { ticketId: ticket.id, type: 'classified', actor: BOT, at: input.at, data: { ...c } },
+  ];
+  const follow = input.follow?.(ticket);
+  if (follow) {
+    ticket = { ...ticket, ...follow.set };
+    events.push(...follow.events);
+  }
+  await insertRows(tx, 'Ticket', [ticket]);
+  await recordEvents(tx, events);
   return ticket;
 }
