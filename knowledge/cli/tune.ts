@@ -7,11 +7,11 @@
  * the build CPU time. Test files are never read, so nothing is tuned on them.
  */
 import { parseArgs } from 'node:util';
-import { articlesFromLabelled, type LabelledExample } from '../engine/dataset.ts';
+import { articlesFromLabelled, OUT_OF_SCOPE, type LabelledExample } from '../engine/dataset.ts';
 import { buildKnowledgeEngine, type EngineOptions } from '../engine/engine.ts';
 import { heldOutLabels, markOutOfScope } from './holdout.ts';
 import { readLabelled } from './jsonl.ts';
-import { metricsAt, rawAccuracy } from './metrics.ts';
+import { metricsAt, rawAccuracy, type Answer } from './metrics.ts';
 import { runQueries } from './run.ts';
 
 export function devSplit(rows: ReadonlyArray<LabelledExample>): { train: LabelledExample[]; dev: LabelledExample[] } {
@@ -24,6 +24,23 @@ export function devSplit(rows: ReadonlyArray<LabelledExample>): { train: Labelle
     (k % 5 === 4 ? dev : train).push(r);
   }
   return { train, dev };
+}
+
+/** AUROC of the best hit's confidence for "in scope and right" against the rest (threshold-free). */
+function auroc(answers: ReadonlyArray<Answer>): number {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  for (const a of answers) (a.label !== OUT_OF_SCOPE && a.top[0] === a.label ? pos : neg).push(a.confidence);
+  const all = [...pos.map((c) => [c, 1] as const), ...neg.map((c) => [c, 0] as const)].sort((x, y) => x[0] - y[0]);
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]![0] === all[i]![0]) j += 1;
+    const rank = (i + j + 1) / 2;
+    for (let k = i; k < j; k += 1) if (all[k]![1] === 1) rankSum += rank;
+    i = j;
+  }
+  return (rankSum - (pos.length * (pos.length + 1)) / 2) / Math.max(1, pos.length * neg.length);
 }
 
 function cpuMs(f: () => void): number {
@@ -47,11 +64,12 @@ function main(): void {
     const hTrain = markOutOfScope(train, held);
     const hDev = markOutOfScope(dev, held);
     const hEngine = buildKnowledgeEngine(articlesFromLabelled(hTrain), options);
-    const h = metricsAt(runQueries(hEngine, hDev).answers, hEngine.threshold);
+    const hAnswers = runQueries(hEngine, hDev).answers;
+    const h = metricsAt(hAnswers, hEngine.threshold);
     console.log(
       `${file.split('/').slice(-2).join('/')}: top1 ${pct(rawAccuracy(answers))} inScope@t ${pct(full.inScopeAccuracy)} ` +
         `top3@t ${pct(full.top3Accuracy)} | holdout inScope@t ${pct(h.inScopeAccuracy)} (drop ${pct(full.inScopeAccuracy - h.inScopeAccuracy)}) ` +
-        `oosR ${pct(h.oosRecall)} oosP ${pct(h.oosPrecision)} | build cpu ${cpu.toFixed(0)} ms`,
+        `oosR ${pct(h.oosRecall)} oosP ${pct(h.oosPrecision)} auroc ${pct(auroc(hAnswers))} | build cpu ${cpu.toFixed(0)} ms`,
     );
   }
 }

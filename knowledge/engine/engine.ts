@@ -45,8 +45,12 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
     calibrationThreshold: confidenceOptions.threshold,
     ...options.classifier,
   };
+  const groupOf = new Map<string, number>();
+  const classGroups = articles.map((a) => groupOf.get(a.id) ?? (groupOf.set(a.id, groupOf.size), groupOf.size - 1));
   const classifier =
-    articles.length > 0 ? IntentClassifier.train(texts, labels, articles.length, classifierOptions, isExample) : undefined;
+    articles.length > 0
+      ? IntentClassifier.train(texts, labels, articles.length, classifierOptions, isExample, classGroups)
+      : undefined;
   const languages = new Set(articles.map((a) => a.language));
 
   const search = (text: string, opts: { limit?: number; language?: Language } = {}): SearchResult => {

@@ -13,7 +13,7 @@
  */
 import type { AnalyzedText } from '../analysis/analyze.ts';
 
-export type FeatureGroup = 'w' | 'b' | 'c' | 's';
+export type FeatureGroup = 'w' | 'b' | 'c' | 's' | 'x';
 
 export interface FeatureOptions {
   minGram: number;
@@ -24,7 +24,7 @@ export interface FeatureOptions {
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 3, maxGram: 5, digitShapes: false };
 
-const SEED: Record<FeatureGroup, number> = { w: 0x811c9dc5, b: 0x2f6b1a3d, c: 0x5bd1e995, s: 0x1b873593 };
+const SEED: Record<FeatureGroup, number> = { w: 0x811c9dc5, b: 0x2f6b1a3d, c: 0x5bd1e995, s: 0x1b873593, x: 0x68e31da4 };
 const FNV = 16777619;
 const LT = 60; // '<'
 const GT = 62; // '>'
@@ -62,6 +62,25 @@ function charGrams(word: string, seed: number, options: FeatureOptions, out: num
   }
 }
 
+const SPACE = 32;
+
+/** Character n-grams of the whole token sequence that span a word boundary ("d de" of "card declined"). */
+function crossGrams(tokens: ReadonlyArray<string>, options: FeatureOptions, out: number[]): void {
+  const text = tokens.join(' ');
+  const { minGram, maxGram } = options;
+  for (let start = 0; start + minGram <= text.length; start += 1) {
+    let h = SEED.x;
+    let spans = false;
+    const end = Math.min(text.length, start + maxGram);
+    for (let i = start; i < end; i += 1) {
+      const ch = text.charCodeAt(i);
+      if (ch === SPACE) spans = i > start;
+      h = Math.imul(h ^ ch, FNV);
+      if (spans && i > start && ch !== SPACE && i - start + 1 >= minGram) out.push(Math.imul(h ^ (i - start), FNV));
+    }
+  }
+}
+
 /** Feature hashes of `text` for the given groups, repeats kept. */
 export function featureHashes(
   text: AnalyzedText,
@@ -75,7 +94,8 @@ export function featureHashes(
     if (group === 'w') for (const h of stemHashes) out.push(h);
     else if (group === 'b') for (let i = 0; i + 1 < stemHashes.length; i += 1) out.push(mix(stemHashes[i]! ^ SEED.b, stemHashes[i + 1]!));
     else if (group === 'c') for (const t of tokens) charGrams(t, SEED.c, options, out);
-    else for (const s of stems) charGrams(s, SEED.s, options, out);
+    else if (group === 's') for (const s of stems) charGrams(s, SEED.s, options, out);
+    else crossGrams(tokens, options, out);
   }
   return out;
 }

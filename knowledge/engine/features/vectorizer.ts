@@ -12,7 +12,7 @@ export class Vectorizer {
   ) {}
 
   /** Learns the vocabulary and idf of `docs` (feature hashes with repeats). */
-  static fit(docs: ReadonlyArray<ArrayLike<number>>): Vectorizer {
+  static fit(docs: ReadonlyArray<ArrayLike<number>>, minDf = 1): Vectorizer {
     const vocabulary = new Map<number, number>();
     const df: number[] = [];
     const lastDoc: number[] = [];
@@ -33,8 +33,16 @@ export class Vectorizer {
       }
     });
     const n = docs.length;
-    const idf = Float32Array.from(df, (f) => Math.log((1 + n) / (1 + f)) + 1);
-    return new Vectorizer(vocabulary, idf);
+    if (minDf <= 1) return new Vectorizer(vocabulary, Float32Array.from(df, (f) => Math.log((1 + n) / (1 + f)) + 1));
+    // Renumber the features seen in at least minDf documents, in order of first appearance.
+    const kept = new Map<number, number>();
+    const idf: number[] = [];
+    for (const [h, id] of vocabulary) {
+      if (df[id]! < minDf) continue;
+      kept.set(h, idf.length);
+      idf.push(Math.log((1 + n) / (1 + df[id]!)) + 1);
+    }
+    return new Vectorizer(kept, Float32Array.from(idf));
   }
 
   get size(): number {

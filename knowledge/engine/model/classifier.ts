@@ -13,6 +13,7 @@ import { Vectorizer } from '../features/vectorizer.ts';
 import { DEFAULT_LINEAR_OPTIONS, softmaxInPlace, trainLinear, type LinearModel, type LinearOptions } from './linear.ts';
 import { heldOutSplit, temperatureForAcceptance } from './calibrate.ts';
 import { NeighbourIndex } from './neighbours.ts';
+import { AnswerScorer, shapeFeatures } from './scorer.ts';
 import type { SparseVector } from './sparse.ts';
 
 export interface ClassifierOptions {
@@ -22,6 +23,8 @@ export interface ClassifierOptions {
   /** Feature groups of the nearest-neighbour index. */
   neighbourGroups: FeatureGroup[];
   linear: LinearOptions;
+  /** Features found in fewer training texts than this are dropped (smaller weight matrix, faster training). */
+  minDf: number;
   /** Softmax temperatures turning linear scores and neighbour similarities into distributions. */
   linearTemperature: number;
   neighbourTemperature: number;
@@ -36,6 +39,19 @@ export interface ClassifierOptions {
   coveragePower: number;
   /** Below this cosine similarity to the answer's closest example, confidence shrinks in proportion. */
   similarityFloor: number;
+  /**
+   * From this many training texts (and at least 10 articles) on, confidence comes from an answerability
+   * scorer fitted during the build on held-out articles and questions of the base itself (scorer.ts).
+   */
+  scorerFrom: number;
+  /** Weight of all out-of-scope rows together relative to all in-scope rows when fitting the scorer. */
+  scorerOosWeight: number;
+  /** Linear epochs of the fold model the scorer learns from (fewer than the final model's: build time). */
+  scorerEpochs: number;
+  /** Cap on held-out rows of each kind (in-scope, out-of-scope) the scorer is fitted on. */
+  scorerRows: number;
+  /** Cap on the fold model's training texts (an even stride over them), for build time on large bases. */
+  scorerFoldTexts: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -43,6 +59,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   views: [['w', 'b', 'c']],
   neighbourGroups: ['w', 'b', 'c'],
   linear: DEFAULT_LINEAR_OPTIONS,
+  minDf: 1,
   // Chosen on held-out labels of the BANKING77/HWU64 train splits (never their test files): the hinge
   // model's scores have margin 1, so 0.2 spreads them into usable probabilities. Of 0.1-0.3, 0.2 made the
   // most right decisions (right answers plus refused out-of-scope questions) at threshold 0.5 with every
@@ -56,6 +73,11 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   acceptShare: 0.94,
   coveragePower: 1,
   similarityFloor: 0.35,
+  scorerFrom: 3000,
+  scorerOosWeight: 0.4,
+  scorerEpochs: 2,
+  scorerRows: 600,
+  scorerFoldTexts: 4000,
 };
 
 function argmax(xs: ArrayLike<number>): number {
@@ -100,6 +122,7 @@ export class IntentClassifier {
     private readonly neighbours: NeighbourIndex,
     private readonly coverage: Coverage,
     readonly classes: number,
+    private scorer?: AnswerScorer,
   ) {}
 
   /** Trains on `texts[i]` labelled `labels[i]` in [0, classes). Deterministic for a given seed. */
@@ -110,9 +133,18 @@ export class IntentClassifier {
     options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
     /** Which texts are example questions (only those are held out for calibration); default all. */
     exampleMask: ReadonlyArray<boolean> = texts.map(() => true),
+    /** Classes that are one article in several languages share a group (held out together); default none. */
+    classGroups: ReadonlyArray<number> = Array.from({ length: classes }, (_, c) => c),
   ): IntentClassifier {
     const analyzed = texts.map((t) => analyze(t));
     const hashes = analyzed.map((a) => groupHashes(a, options));
+    const groups = new Set(classGroups).size;
+    if (texts.length >= options.scorerFrom && groups >= 10) {
+      const scorer = IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups);
+      const model = IntentClassifier.fit(analyzed, hashes, labels, classes, options);
+      model.scorer = scorer;
+      return model;
+    }
     let tuned = options;
     if (texts.length < options.selfCalibrateBelow) {
       const split = heldOutSplit(labels, exampleMask);
@@ -145,6 +177,54 @@ export class IntentClassifier {
     return IntentClassifier.fit(analyzed, hashes, labels, classes, tuned);
   }
 
+  /** Fits the answerability scorer on a fold of the base: see scorer.ts. */
+  private static fitScorer(
+    analyzed: ReadonlyArray<AnalyzedText>,
+    hashes: ReadonlyArray<GroupHashes>,
+    labels: ReadonlyArray<number>,
+    classes: number,
+    options: ClassifierOptions,
+    exampleMask: ReadonlyArray<boolean>,
+    classGroups: ReadonlyArray<number>,
+  ): AnswerScorer {
+    const split = scorerSplit(labels, exampleMask, classGroups, options.scorerRows, options.scorerFoldTexts);
+    const pick = <T>(items: ReadonlyArray<T>, idx: number[]): T[] => idx.map((i) => items[i]!);
+    const fold = IntentClassifier.fit(
+      pick(analyzed, split.trainIdx),
+      pick(hashes, split.trainIdx),
+      pick(labels, split.trainIdx),
+      classes,
+      { ...options, linear: { ...options.linear, epochs: options.scorerEpochs } },
+    );
+    const rows: Float64Array[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    const add = (idx: number[], outOfScope: boolean, weight: number): void => {
+      for (const i of idx) {
+        const { features, best } = fold.shape(analyzed[i]!, hashes[i]!);
+        rows.push(features);
+        targets.push(!outOfScope && best === labels[i] ? 1 : 0);
+        weights.push(weight);
+      }
+    };
+    add(split.inScopeIdx, false, 1);
+    add(split.outOfScopeIdx, true, (options.scorerOosWeight * split.inScopeIdx.length) / Math.max(1, split.outOfScopeIdx.length));
+    return AnswerScorer.fit(rows, targets, weights);
+  }
+
+  private shape(analyzed: AnalyzedText, hashes: GroupHashes): { features: Float64Array; best: number; probs: Float64Array; parts: Components; coverage: number } {
+    const parts = this.components(hashes);
+    const probs = this.mix(parts, this.options.linearTemperature);
+    const coverage = this.coverage.of(analyzed);
+    let scores = parts.scores[0]!;
+    if (parts.scores.length > 1) {
+      scores = new Float64Array(this.classes);
+      for (const s of parts.scores) for (let j = 0; j < this.classes; j += 1) scores[j] = scores[j]! + s[j]! / parts.scores.length;
+    }
+    const features = shapeFeatures({ probs, similarity: parts.similarity, coverage, scores });
+    return { features, best: argmax(probs), probs, parts, coverage };
+  }
+
   private static fit(
     analyzed: ReadonlyArray<AnalyzedText>,
     hashes: ReadonlyArray<GroupHashes>,
@@ -154,7 +234,7 @@ export class IntentClassifier {
   ): IntentClassifier {
     const vectorize = (groups: FeatureGroup[]): { vectorizer: Vectorizer; xs: SparseVector[] } => {
       const docs = hashes.map((h) => concatGroups(h, groups));
-      const vectorizer = Vectorizer.fit(docs);
+      const vectorizer = Vectorizer.fit(docs, options.minDf);
       return { vectorizer, xs: docs.map((d) => vectorizer.transform(d)) };
     };
     const key = (groups: FeatureGroup[]): string => groups.join('');
@@ -196,13 +276,15 @@ export class IntentClassifier {
 
   predict(text: string): Prediction {
     const analyzed = analyze(text);
-    const parts = this.components(groupHashes(analyzed, this.options));
+    const { features, best, probs, parts, coverage } = this.shape(analyzed, groupHashes(analyzed, this.options));
     const { similarity } = parts;
-    const probs = this.mix(parts, this.options.linearTemperature);
     let maxSimilarity = 0;
     for (let j = 0; j < this.classes; j += 1) maxSimilarity = Math.max(maxSimilarity, similarity[j]!);
-    const coverage = this.coverage.of(analyzed);
-    const factor = this.evidence(coverage, similarity[argmax(probs)]!);
+    // With a scorer the best class gets its answerability, the others the same in proportion to their
+    // probability (ranking and the ambiguity ratio unchanged).
+    const factor = this.scorer
+      ? this.scorer.score(features) / Math.max(probs[best]!, 1e-12)
+      : this.evidence(coverage, similarity[best]!);
     return { probs, similarity, maxSimilarity, coverage, factor };
   }
 
@@ -215,6 +297,42 @@ export class IntentClassifier {
     const gate = similarityFloor > 0 ? Math.min(1, similarity / similarityFloor) : 1;
     return coverage ** coveragePower * gate;
   }
+}
+
+/**
+ * The scorer's fold: every fifth article group (both translations of an article together) is held out
+ * whole, its example questions becoming out-of-scope rows; of the other articles, every fifth example
+ * question is held out as an in-scope row. Rows of each kind are capped by even striding.
+ */
+function scorerSplit(
+  labels: ReadonlyArray<number>,
+  exampleMask: ReadonlyArray<boolean>,
+  classGroups: ReadonlyArray<number>,
+  cap: number,
+  foldCap: number,
+): { trainIdx: number[]; inScopeIdx: number[]; outOfScopeIdx: number[] } {
+  const order = new Map<number, number>();
+  for (const g of classGroups) if (!order.has(g)) order.set(g, order.size);
+  const heldGroup = (c: number): boolean => order.get(classGroups[c]!)! % 5 === 2;
+  const seen = new Map<number, number>();
+  const trainIdx: number[] = [];
+  let inScopeIdx: number[] = [];
+  let outOfScopeIdx: number[] = [];
+  labels.forEach((c, i) => {
+    if (heldGroup(c)) {
+      if (exampleMask[i]) outOfScopeIdx.push(i);
+      return;
+    }
+    const k = seen.get(c) ?? 0;
+    if (exampleMask[i]) seen.set(c, k + 1);
+    if (exampleMask[i] && k % 5 === 2) inScopeIdx.push(i);
+    else trainIdx.push(i);
+  });
+  const stride = (idx: number[], most: number): number[] =>
+    idx.length <= most ? idx : Array.from({ length: most }, (_, k) => idx[Math.floor((k * idx.length) / most)]!);
+  inScopeIdx = stride(inScopeIdx, cap);
+  outOfScopeIdx = stride(outOfScopeIdx, cap);
+  return { trainIdx: stride(trainIdx, foldCap), inScopeIdx, outOfScopeIdx };
 }
 
 function groupHashes(text: AnalyzedText, options: ClassifierOptions): GroupHashes {
