@@ -1,4 +1,5 @@
 /** Commands: /start, /help, /tickets, /new, /cancel, /human. Unknown ones get a pointer to /help. */
+import { findTicket } from '../tickets/find-ticket.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { formatTicketNumber, type TicketStatus } from '../model/ticket.ts';
 import type { ParsedCommand } from './intents.ts';
@@ -42,7 +43,7 @@ export async function handleCommand(turn: Turn, parsed: ParsedCommand): Promise<
 
 async function activeNumber(turn: Turn): Promise<string> {
   const id = turn.conversation.activeTicketId;
-  const ticket = id ? await turn.tx.ticket.findUnique({ where: { id } }) : null;
+  const ticket = id ? await findTicket(turn.tx, id) : null;
   return ticket ? formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix) : '';
 }
 
@@ -74,7 +75,7 @@ async function startNew(turn: Turn, args: string): Promise<void> {
 
 async function cancel(turn: Turn): Promise<void> {
   const id = turn.conversation.activeTicketId;
-  const ticket = id ? await turn.tx.ticket.findUnique({ where: { id } }) : null;
+  const ticket = id ? await findTicket(turn.tx, id) : null;
   if (!ticket || !CANCELLABLE.includes(ticket.status as TicketStatus)) {
     say(turn, turn.texts.nothingToCancel);
     return;
@@ -87,7 +88,7 @@ async function cancel(turn: Turn): Promise<void> {
 /** "Talk to a person": the current request goes to the queue; with none, a new ticket is opened for it. */
 export async function askForHuman(turn: Turn): Promise<void> {
   const id = turn.conversation.activeTicketId;
-  let ticket = id ? await turn.tx.ticket.findUnique({ where: { id } }) : null;
+  let ticket = id ? await findTicket(turn.tx, id) : null;
   if (!ticket || !['new', 'answered_by_bot'].includes(ticket.status)) {
     ticket = await openTicketForTurn(turn, turn.message.text.startsWith('/') ? turn.texts.talkToPerson : turn.message.text);
   }

@@ -3,6 +3,7 @@
  * A press is honoured only if it names a ticket of this conversation that is still waiting for exactly
  * that answer; anything else (stale, repeated, another user's button) gets a polite "no longer active".
  */
+import { findTicket } from '../tickets/find-ticket.ts';
 import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { recordEvent } from '../tickets/events.ts';
@@ -38,7 +39,7 @@ export async function handleButton(turn: Turn, payload: string): Promise<void> {
 
 /** The ticket, if it belongs to this requester; another user's ticket id is treated as unknown. */
 async function ownTicket(turn: Turn, ticketId: string): Promise<Ticket | undefined> {
-  const ticket = await turn.tx.ticket.findUnique({ where: { id: ticketId } });
+  const ticket = await findTicket(turn.tx, ticketId);
   return ticket && ticket.requesterId === turn.requester.id ? ticket : undefined;
 }
 

@@ -3,6 +3,7 @@
  * stored in the inbox; this runs inside the processing transaction and only collects replies and agent
  * notices (written to the outbox by the caller).
  */
+import { findTicket } from '../tickets/find-ticket.ts';
 import type { KnowledgeService } from '../../knowledge/types.ts';
 import type { Language } from '../model/messages.ts';
 import type { Turn } from './turn.ts';
@@ -45,7 +46,7 @@ export async function handleRequesterMessage(turn: Turn): Promise<void> {
 /** Typed answers to what the bot is waiting for: a rating, or "helped"/"didn't help" on an article. */
 async function handledAsAnswer(turn: Turn, text: string): Promise<boolean> {
   const { state, data } = readState(turn.conversation);
-  const ticket = data.ticketId ? await turn.tx.ticket.findUnique({ where: { id: data.ticketId } }) : null;
+  const ticket = data.ticketId ? await findTicket(turn.tx, data.ticketId) : null;
   if (state === 'awaiting_csat') {
     const rating = parseRating(text);
     if (ticket && rating !== undefined) {
@@ -69,7 +70,7 @@ async function handledAsAnswer(turn: Turn, text: string): Promise<boolean> {
 /** A human owns the conversation: relay, never answer. */
 async function relayActive(turn: Turn): Promise<void> {
   const id = turn.conversation.activeTicketId;
-  const ticket = id ? await turn.tx.ticket.findUnique({ where: { id } }) : null;
+  const ticket = id ? await findTicket(turn.tx, id) : null;
   if (!ticket) {
     // Ownership without a ticket cannot happen through the state machine; recover by handing back to the bot.
     stageConversation(turn, { owner: 'bot', ownerAgentId: null });

@@ -5,6 +5,7 @@
 import type { Tx } from '../store/database.ts';
 import type { InboundMessage, Language } from '../model/messages.ts';
 import type { Conversation, Requester } from '../../prisma/generated/sqlite/client.ts';
+import { findRow } from '../store/rows.ts';
 
 export interface Participants {
   requester: Requester;
@@ -20,11 +21,10 @@ function displayNameOf(message: InboundMessage): string {
 }
 
 export async function ensureParticipants(tx: Tx, message: InboundMessage, language: Language): Promise<Participants> {
-  const existing = await tx.conversation.findUnique({
-    where: { channel_conversationKey: { channel: message.channel, conversationKey: message.conversationKey } },
-  });
+  const existing = await findRow<Conversation>(tx, 'Conversation', { channel: message.channel, conversationKey: message.conversationKey });
   if (existing) {
-    const requester = await tx.requester.findUniqueOrThrow({ where: { id: existing.requesterId } });
+    const requester = await findRow<Requester>(tx, 'Requester', { id: existing.requesterId });
+    if (!requester) throw new Error(`requester ${existing.requesterId} of conversation ${existing.id} not found`);
     return { requester, conversation: existing, firstContact: false };
   }
   const requester = await ensureRequester(tx, message, language);

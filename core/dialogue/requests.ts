@@ -2,6 +2,7 @@
  * A request in words, while the bot owns the conversation: open (or continue) the ticket, classify it,
  * send urgent ones straight to a person, otherwise try self-service.
  */
+import { findTicket } from '../tickets/find-ticket.ts';
 import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
 import { openTicket } from '../tickets/open-ticket.ts';
 import { changeStatus } from '../tickets/change-status.ts';
@@ -67,7 +68,7 @@ export async function handleRequest(turn: Turn, text: string): Promise<void> {
 async function currentBotTicket(turn: Turn): Promise<Ticket | null> {
   const id = turn.conversation.activeTicketId;
   if (!id) return null;
-  const ticket = await turn.tx.ticket.findUnique({ where: { id } });
+  const ticket = await findTicket(turn.tx, id);
   return ticket && (ticket.status === 'new' || ticket.status === 'answered_by_bot') ? ticket : null;
 }
 
@@ -77,10 +78,12 @@ async function currentBotTicket(turn: Turn): Promise<Ticket | null> {
  * the queue. Later messages, and messages after a self-service resolution, start a new ticket.
  */
 export async function reopenableTicket(turn: Turn): Promise<Ticket | null> {
-  const last = await turn.tx.ticket.findFirst({
-    where: { conversationId: turn.conversation.id, status: 'resolved', resolvedBy: 'agent' },
-    orderBy: { resolvedAt: 'desc' },
-  });
+  const rows = await new Sql(turn.deps.provider).query<Ticket>(
+    turn.tx,
+    `SELECT * FROM "Ticket" WHERE "conversationId" = ? AND "status" = 'resolved' AND "resolvedBy" = 'agent' ORDER BY "resolvedAt" DESC LIMIT 1`,
+    turn.conversation.id,
+  );
+  const last = rows[0];
   if (!last?.resolvedAt) return null;
   return turn.now.getTime() - last.resolvedAt.getTime() <= turn.deps.config.reopenWindowMs ? last : null;
 }

@@ -33,3 +33,18 @@ export async function updateRow(runner: Runner, table: string, id: string, set: 
   const params = columns.map((c) => param(provider, set[c]));
   await new Sql(provider).execute(runner, `UPDATE "${table}" SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE "id" = ?`, ...params, id);
 }
+
+/**
+ * `SELECT * FROM "<table>" WHERE <column> = ? AND ...`: the first row, or null. Prisma maps the columns of
+ * a whole-table raw select to the model's types on both providers (DateTime -> Date, Boolean -> boolean),
+ * so the result has the model's shape. For lookups by a unique key.
+ */
+export async function findRow<T>(runner: Runner, table: string, where: Row, provider: Provider = providerOfClient(runner)): Promise<T | null> {
+  const columns = Object.keys(where);
+  const rows = await new Sql(provider).query<T>(
+    runner,
+    `SELECT * FROM "${table}" WHERE ${columns.map((c) => `${quote(c)} = ?`).join(' AND ')} LIMIT 1`,
+    ...columns.map((c) => param(provider, where[c])),
+  );
+  return rows[0] ?? null;
+}
