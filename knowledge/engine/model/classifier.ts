@@ -74,7 +74,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   coveragePower: 1,
   similarityFloor: 0.35,
   scorerFrom: 3000,
-  scorerOosWeight: 0.4,
+  scorerOosWeight: 0.5,
   scorerEpochs: 2,
   scorerRows: 600,
   scorerFoldTexts: 4000,

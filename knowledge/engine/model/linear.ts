@@ -23,11 +23,16 @@ export interface LinearOptions {
   candidates: number;
   /** A full pass (every class scored, candidates refreshed) every this many epochs, starting with the first. */
   refreshEvery: number;
+  /**
+   * Between full passes, an example whose margin last time exceeded this is scored only every third
+   * epoch (0 = never skip); counted as a step without update either way, so averaging is unchanged.
+   */
+  skipMargin: number;
   learningRate: number;
   seed: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearOptions = { epochs: 5, candidates: 12, refreshEvery: 100, learningRate: 0.5, seed: 7 };
+export const DEFAULT_LINEAR_OPTIONS: LinearOptions = { epochs: 12, candidates: 12, refreshEvery: 100, skipMargin: 1.5, learningRate: 0.5, seed: 7 };
 
 // Examples x classes below which every pass scores every class.
 const FULL_SCORING_BELOW = 500_000;
@@ -77,6 +82,7 @@ export function trainLinear(
   const cand = new Int32Array(Math.max(0, k) * n);
   const topS = new Float64Array(Math.max(1, k));
   const topC = new Int32Array(Math.max(1, k));
+  const margins = new Float32Array(n);
   let step = 1;
   const update = (x: SparseVector, cls: number, g: number): void => {
     const idx = x.idx;
@@ -95,7 +101,12 @@ export function trainLinear(
     shuffle(order, random);
     const lr = options.learningRate / (1 + epoch * 0.5);
     const full = k <= 0 || k >= classes - 1 || epoch % Math.max(1, options.refreshEvery) === 0;
+    const skipping = !full && options.skipMargin > 0;
     for (const i of order) {
+      if (skipping && margins[i]! > options.skipMargin && (epoch + i) % 3 !== 0) {
+        step += 1;
+        continue;
+      }
       const x = xs[i]!;
       const y = ys[i]!;
       let rival = -1;
@@ -129,13 +140,23 @@ export function trainLinear(
           }
         }
       } else {
-        own = oneScore(x, w, b, classes, y);
+        // Feature-major: each feature's row is read once for the true class and all candidates.
+        const base = i * k;
+        own = b[y]!;
+        for (let q = 0; q < k; q += 1) topS[q] = b[cand[base + q]!]!;
+        const idx = x.idx;
+        const val = x.val;
+        for (let f = 0; f < idx.length; f += 1) {
+          const v = val[f]!;
+          const row = idx[f]! * classes;
+          own += v * w[row + y]!;
+          for (let q = 0; q < k; q += 1) topS[q] = topS[q]! + v * w[row + cand[base + q]!]!;
+        }
         for (let q = 0; q < k; q += 1) {
-          const j = cand[i * k + q]!;
-          const s = oneScore(x, w, b, classes, j);
-          if (s > rivalScore) [rival, rivalScore] = [j, s];
+          if (topS[q]! > rivalScore) [rival, rivalScore] = [cand[base + q]!, topS[q]!];
         }
       }
+      margins[i] = own - rivalScore;
       if (rival >= 0 && own - rivalScore < 1) {
         update(x, y, lr);
         update(x, rival, -lr);
@@ -159,14 +180,6 @@ function allScores(x: SparseVector, w: Float32Array, b: Float64Array, c: number,
     const row = idx[q]! * c;
     for (let j = 0; j < c; j += 1) out[j] = out[j]! + v * w[row + j]!;
   }
-}
-
-function oneScore(x: SparseVector, w: Float32Array, b: Float64Array, c: number, cls: number): number {
-  let s = b[cls]!;
-  const idx = x.idx;
-  const val = x.val;
-  for (let q = 0; q < idx.length; q += 1) s += val[q]! * w[idx[q]! * c + cls]!;
-  return s;
 }
 
 export function softmaxInPlace(scores: Float64Array, temperature = 1): Float64Array {
