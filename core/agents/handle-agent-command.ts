@@ -22,7 +22,9 @@ import { resolveAgent } from './resolve-agent.ts';
 import { lockConversationById } from '../store/row-locks.ts';
 import { cleanText } from '../inbox/intake.ts';
 import { newId } from '../store/ids.ts';
-import { insertRows } from '../store/rows.ts';
+import { findTicket as findTicketById } from '../tickets/find-ticket.ts';
+import { updateTicket } from '../tickets/update-ticket.ts';
+import { findRow, insertRows } from '../store/rows.ts';
 
 export interface AgentContext {
   tx: Tx;
@@ -44,8 +46,8 @@ export async function processAgentCommand(tx: Tx, command: AgentCommand, deps: D
   const agent = await resolveAgent(tx, command.channel, command.agent, options.autoRegisterAgents.includes(command.channel));
   const found = await findTicket(tx, command.ticket);
   await lockConversationById(tx, deps.provider, found.conversationId);
-  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: found.id } });
-  const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId } });
+  const ticket = await findRowOrThrow<Ticket>(tx, 'Ticket', found.id);
+  const conversation = await findRowOrThrow<Conversation>(tx, 'Conversation', ticket.conversationId);
   const ctx: AgentContext = { tx, now, deps, agent, ticket, conversation, effects: new Effects(options.agentSurfaces.length > 0) };
   const updated = await applyAction(ctx, command.action);
   if (command.action.type !== 'note' && options.agentSurfaces.length > 0) {
@@ -58,11 +60,11 @@ export async function processAgentCommand(tx: Tx, command: AgentCommand, deps: D
 
 async function findTicket(tx: Tx, ref: AgentCommand['ticket']): Promise<Ticket> {
   if ('ticketId' in ref) {
-    const ticket = await tx.ticket.findUnique({ where: { id: ref.ticketId } });
+    const ticket = await findTicketById(tx, ref.ticketId);
     if (ticket) return ticket;
   } else {
     const link = await tx.surfaceLink.findUnique({ where: { surface_ref: { surface: ref.surface, ref: ref.ref } } });
-    const ticket = link ? await tx.ticket.findUnique({ where: { id: link.ticketId } }) : null;
+    const ticket = link ? await findTicketById(tx, link.ticketId) : null;
     if (ticket) return ticket;
   }
   throw new AppError('not_found', 'ticket not found');
@@ -136,7 +138,7 @@ async function reply(ctx: AgentContext, text: string): Promise<Ticket> {
   ctx.effects.reply(requesterTarget(ctx), { text: body }, ctx.ticket.id, { kind: 'agent', agentId: ctx.agent.id });
   await recordEvent(ctx.tx, { ticketId: ctx.ticket.id, type: 'agent_message', actor: actorOf(ctx), at: ctx.now, data: { length: body.length } });
   if (!ctx.ticket.firstResponseAt) {
-    ctx.ticket = await ctx.tx.ticket.update({ where: { id: ctx.ticket.id }, data: { firstResponseAt: ctx.now } });
+    ctx.ticket = await updateTicket(ctx.tx, ctx.ticket, { firstResponseAt: ctx.now });
   }
   const status = ctx.ticket.status as TicketStatus;
   if (status === 'assigned' || status === 'in_progress') {
@@ -169,7 +171,7 @@ async function setPriority(ctx: AgentContext, priority: string): Promise<Ticket>
   if (!(PRIORITY_VALUES as readonly string[]).includes(priority)) throw new AppError('validation_failed', `unknown priority ${priority}`);
   if (priority === ctx.ticket.priority) return ctx.ticket;
   const from = ctx.ticket.priority;
-  ctx.ticket = await ctx.tx.ticket.update({ where: { id: ctx.ticket.id }, data: { priority, priorityConfidence: 1 } });
+  ctx.ticket = await updateTicket(ctx.tx, ctx.ticket, { priority, priorityConfidence: 1 });
   await recordEvent(ctx.tx, { ticketId: ctx.ticket.id, type: 'priority_changed', actor: actorOf(ctx), at: ctx.now, data: { from, to: priority } });
   ctx.ticket = await setDueTimes(ctx, ctx.ticket);
   return ctx.ticket;
@@ -180,9 +182,15 @@ async function setCategory(ctx: AgentContext, category: string): Promise<Ticket>
   if (!/^[a-z][a-z0-9_-]{0,39}$/.test(clean)) throw new AppError('validation_failed', 'category must be a short identifier');
   if (clean === ctx.ticket.category) return ctx.ticket;
   const from = ctx.ticket.category;
-  ctx.ticket = await ctx.tx.ticket.update({ where: { id: ctx.ticket.id }, data: { category: clean, categoryConfidence: 1 } });
+  ctx.ticket = await updateTicket(ctx.tx, ctx.ticket, { category: clean, categoryConfidence: 1 });
   // A correction is training material for the classifier: keep the text it was about.
   await recordEvent(ctx.tx, { ticketId: ctx.ticket.id, type: 'category_changed', actor: actorOf(ctx), at: ctx.now, data: { from, to: clean, subject: ctx.ticket.subject } });
   ctx.ticket = await setDueTimes(ctx, ctx.ticket);
   return ctx.ticket;
+}
+
+async function findRowOrThrow<T>(tx: Tx, table: string, id: string): Promise<T> {
+  const row = await findRow<T>(tx, table, { id });
+  if (!row) throw new Error(`${table} ${id} not found`);
+  return row;
 }

@@ -4,8 +4,10 @@
  */
 import type { Tx } from '../store/database.ts';
 import type { InboundMessage, Language } from '../model/messages.ts';
-import type { Conversation, Requester } from '../../prisma/generated/sqlite/client.ts';
-import { findRow } from '../store/rows.ts';
+import type { Conversation, Identity, Requester } from '../../prisma/generated/sqlite/client.ts';
+import { findRow, insertRows } from '../store/rows.ts';
+import { newId } from '../store/ids.ts';
+import { Sql, providerOfClient, toInt } from '../store/sql.ts';
 
 export interface Participants {
   requester: Requester;
@@ -27,30 +29,46 @@ export async function ensureParticipants(tx: Tx, message: InboundMessage, langua
     if (!requester) throw new Error(`requester ${existing.requesterId} of conversation ${existing.id} not found`);
     return { requester, conversation: existing, firstContact: false };
   }
-  const requester = await ensureRequester(tx, message, language);
-  const conversation = await tx.conversation.create({
-    data: {
-      requesterId: requester.id,
-      channel: message.channel,
-      conversationKey: message.conversationKey,
-      language,
-    },
-  });
-  const earlier = await tx.conversation.count({ where: { requesterId: requester.id } });
+  const { requester, created } = await ensureRequester(tx, message, language);
+  const now = new Date();
+  const conversation: Conversation = {
+    id: newId(),
+    requesterId: requester.id,
+    channel: message.channel,
+    conversationKey: message.conversationKey,
+    owner: 'bot',
+    ownerAgentId: null,
+    activeTicketId: null,
+    state: 'idle',
+    stateData: '{}',
+    language,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertRows(tx, 'Conversation', [conversation]);
+  // A requester created just now has no other conversation.
+  const earlier = created ? 1 : await countConversations(tx, requester.id);
   return { requester, conversation, firstContact: earlier === 1 };
 }
 
-async function ensureRequester(tx: Tx, message: InboundMessage, language: Language): Promise<Requester> {
+async function countConversations(tx: Tx, requesterId: string): Promise<number> {
+  const rows = await new Sql(providerOfClient(tx)).query<{ n: unknown }>(tx, 'SELECT COUNT(*) AS "n" FROM "Conversation" WHERE "requesterId" = ?', requesterId);
+  return toInt(rows[0]?.n);
+}
+
+async function ensureRequester(tx: Tx, message: InboundMessage, language: Language): Promise<{ requester: Requester; created: boolean }> {
   const key = { channel: message.channel, externalUserId: message.sender.externalUserId };
-  const identity = await tx.identity.findUnique({ where: { channel_externalUserId: key }, include: { requester: true } });
-  if (identity) return identity.requester;
-  return tx.requester.create({
-    data: {
-      displayName: displayNameOf(message),
-      language,
-      identities: {
-        create: { ...key, username: message.sender.username ?? null, displayName: message.sender.displayName ?? null },
-      },
-    },
-  });
+  const identity = await findRow<Identity>(tx, 'Identity', key);
+  if (identity) {
+    const requester = await findRow<Requester>(tx, 'Requester', { id: identity.requesterId });
+    if (!requester) throw new Error(`requester ${identity.requesterId} of identity ${identity.id} not found`);
+    return { requester, created: false };
+  }
+  const now = new Date();
+  const requester: Requester = { id: newId(), displayName: displayNameOf(message), language, createdAt: now };
+  await insertRows(tx, 'Requester', [requester]);
+  await insertRows(tx, 'Identity', [
+    { id: newId(), requesterId: requester.id, ...key, username: message.sender.username ?? null, displayName: message.sender.displayName ?? null, createdAt: now },
+  ]);
+  return { requester, created: true };
 }

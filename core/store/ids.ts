@@ -3,17 +3,15 @@
  * fingerprint + random, 25 characters). Strictly increasing within a process, so rows of one turn that
  * share a `createdAt` still sort in insertion order by `[createdAt, id]`, as Prisma's ids did.
  */
-import { randomBytes } from 'node:crypto';
-
 const BASE = 36;
 const COUNTER_SPACE = BASE ** 4;
 const fingerprint = (process.pid % BASE ** 2).toString(BASE).padStart(2, '0') + Math.floor(Math.random() * BASE ** 2).toString(BASE).padStart(2, '0');
 let lastTime = 0;
 let counter = 0;
 
+/** Uniqueness comes from time, counter and fingerprint; the random block only spreads ids (not a secret). */
 function randomBlock(): string {
-  const bytes = randomBytes(6);
-  return (bytes.readUIntBE(0, 6) % BASE ** 8).toString(BASE).padStart(8, '0');
+  return Math.floor(Math.random() * BASE ** 8).toString(BASE).padStart(8, '0');
 }
 
 export function newId(): string {
