@@ -13,8 +13,9 @@ import type { Delivery } from '../model/delivery.ts';
 export function createInboxHandler(deps: DialogueDeps, options: AgentCommandOptions): InboxHandler {
   return async (tx, row, now) => {
     const event = parseStoredEvent(row.payload);
-    if (event.kind === 'requester') await processRequesterMessage(tx, event.message, deps, options.agentSurfaces, now);
-    else await processAgentCommand(tx, event.command, deps, options, now);
+    if (event.kind === 'requester') return (await processRequesterMessage(tx, event.message, deps, options.agentSurfaces, now)) > 0;
+    await processAgentCommand(tx, event.command, deps, options, now);
+    return undefined;
   };
 }
 

@@ -1,4 +1,7 @@
-/** Processes one stored requester message inside a transaction: participants, transcript, dialogue, outbox. */
+/**
+ * Processes one stored requester message inside a transaction: participants, transcript, dialogue, outbox.
+ * Returns the number of outbox rows written.
+ */
 import type { Tx } from '../store/database.ts';
 import type { Channel, InboundMessage } from '../model/messages.ts';
 import { ensureParticipants } from '../dialogue/identity.ts';
@@ -18,7 +21,7 @@ export async function processRequesterMessage(
   deps: DialogueDeps,
   agentSurfaces: readonly Channel[],
   now: Date,
-): Promise<void> {
+): Promise<number> {
   await lockConversationByKey(tx, deps.provider, message.channel, message.conversationKey);
   const hint = message.sender.languageCode;
   const initial = chooseLanguage(deps.kb, message.text, undefined, hint);
@@ -60,7 +63,7 @@ export async function processRequesterMessage(
   await handleRequesterMessage(turn);
   await linkMessageToTicket(turn, stored.ticketId);
   await flushConversation(tx, staged);
-  await writeEffects(tx, effects, agentSurfaces, now);
+  return writeEffects(tx, effects, agentSurfaces, now);
 }
 
 /** A message that opened a ticket is part of it (unless the turn already linked it, e.g. opening the ticket). */

@@ -34,7 +34,8 @@ export const DEFAULT_INBOX_OPTIONS: InboxWorkerOptions = {
   transactionTimeoutMs: 20_000,
 };
 
-export type InboxHandler = (tx: Tx, event: InboxEvent, now: Date) => Promise<void>;
+/** Resolves to false when the event wrote nothing to the outbox (the sender need not be woken). */
+export type InboxHandler = (tx: Tx, event: InboxEvent, now: Date) => Promise<void | boolean>;
 export type FinalFailureHandler = (event: InboxEvent, error: unknown) => Promise<void>;
 
 export class InboxWorker {
@@ -44,7 +45,7 @@ export class InboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly sql: Sql;
-  /** Called after an event's transaction committed (e.g. to wake the outbox sender). */
+  /** Called after an event's transaction committed and wrote outbox rows (to wake the outbox sender). */
   onProcessed: () => void = () => {};
 
   constructor(
@@ -147,11 +148,12 @@ export class InboxWorker {
    */
   private async processOne(event: InboxEvent): Promise<boolean> {
     const now = this.clock.now();
+    let wroteOutbox = true;
     try {
       const done = await this.db.prisma.$transaction(
         async (tx) => {
           if (!(await this.claim(tx, event.id, now))) return false;
-          await this.handle(tx, event, now);
+          wroteOutbox = (await this.handle(tx, event, now)) !== false;
           await this.sql.execute(
             tx,
             `UPDATE "InboxEvent" SET "status" = 'done', "processedAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
@@ -162,7 +164,7 @@ export class InboxWorker {
         },
         { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
       );
-      if (done) this.onProcessed();
+      if (done && wroteOutbox) this.onProcessed();
       return done;
     } catch (error) {
       await this.recordFailure(event, error);

@@ -16,7 +16,8 @@ function transcriptText(reply: { title?: string; text: string; buttons?: Array<A
   return [reply.title, reply.text, buttons].filter(Boolean).join('\n');
 }
 
-export async function writeEffects(tx: Tx, effects: Effects, agentSurfaces: readonly Channel[], at: Date): Promise<void> {
+/** Returns the number of outbox rows written. */
+export async function writeEffects(tx: Tx, effects: Effects, agentSurfaces: readonly Channel[], at: Date): Promise<number> {
   // One statement per table: transcript rows, then outbox rows in the order the turn produced them
   // (autoincrement ids follow the VALUES order, which keeps replies in order per chat).
   const transcript = effects.replies.map((pending) => ({
@@ -40,6 +41,7 @@ export async function writeEffects(tx: Tx, effects: Effects, agentSurfaces: read
   }
   await insertRows(tx, 'Message', transcript);
   await insertRows(tx, 'OutboxMessage', outbox);
+  return outbox.length;
 }
 
 function outboxRow(channel: string, orderKey: string, ticketId: string | null, delivery: Delivery, at: Date) {
