@@ -26,6 +26,9 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 3, maxGram: 5,
 
 const SEED: Record<FeatureGroup, number> = { w: 0x811c9dc5, b: 0x2f6b1a3d, c: 0x5bd1e995, s: 0x1b873593, x: 0x68e31da4 };
 const FNV = 16777619;
+// Hashes are kept to 30 bits: V8 stores such integers unboxed (small integers), so hash lists and the
+// vocabulary map allocate nothing per feature; ~10^5 features in 2^30 values still rarely collide.
+const SMI = 0x3fffffff;
 const LT = 60; // '<'
 const GT = 62; // '>'
 
@@ -57,7 +60,7 @@ function charGrams(word: string, seed: number, options: FeatureOptions, out: num
     const end = Math.min(len, start + maxGram);
     for (let i = start; i < end; i += 1) {
       h = Math.imul(h ^ codes[i]!, FNV);
-      if (i - start + 1 >= minGram) out.push(Math.imul(h ^ (i - start), FNV));
+      if (i - start + 1 >= minGram) out.push(Math.imul(h ^ (i - start), FNV) & SMI);
     }
   }
 }
@@ -76,7 +79,7 @@ function crossGrams(tokens: ReadonlyArray<string>, options: FeatureOptions, out:
       const ch = text.charCodeAt(i);
       if (ch === SPACE) spans = i > start;
       h = Math.imul(h ^ ch, FNV);
-      if (spans && i > start && ch !== SPACE && i - start + 1 >= minGram) out.push(Math.imul(h ^ (i - start), FNV));
+      if (spans && i > start && ch !== SPACE && i - start + 1 >= minGram) out.push(Math.imul(h ^ (i - start), FNV) & SMI);
     }
   }
 }
@@ -91,8 +94,8 @@ export function featureHashes(
   const { stems, tokens } = text;
   const stemHashes = groups.includes('w') || groups.includes('b') ? stems.map((s) => hashString(s, SEED.w)) : [];
   for (const group of groups) {
-    if (group === 'w') for (const h of stemHashes) out.push(h);
-    else if (group === 'b') for (let i = 0; i + 1 < stemHashes.length; i += 1) out.push(mix(stemHashes[i]! ^ SEED.b, stemHashes[i + 1]!));
+    if (group === 'w') for (const h of stemHashes) out.push(h & SMI);
+    else if (group === 'b') for (let i = 0; i + 1 < stemHashes.length; i += 1) out.push(mix(stemHashes[i]! ^ SEED.b, stemHashes[i + 1]!) & SMI);
     else if (group === 'c') for (const t of tokens) charGrams(t, SEED.c, options, out);
     else if (group === 's') for (const s of stems) charGrams(s, SEED.s, options, out);
     else crossGrams(tokens, options, out);

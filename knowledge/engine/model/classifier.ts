@@ -256,8 +256,13 @@ export class IntentClassifier {
   }
 
   private components(hashes: GroupHashes): Components {
-    const scores = this.views.map((v) => v.model.scores(v.vectorizer.transform(concatGroups(hashes, v.groups))));
-    const x = this.neighbourVectorizer.transform(concatGroups(hashes, this.options.neighbourGroups));
+    let x: SparseVector | undefined;
+    const scores = this.views.map((v) => {
+      const vx = v.vectorizer.transform(concatGroups(hashes, v.groups));
+      if (v.vectorizer === this.neighbourVectorizer) x = vx; // same groups: one vector serves both
+      return v.model.scores(vx);
+    });
+    x ??= this.neighbourVectorizer.transform(concatGroups(hashes, this.options.neighbourGroups));
     return { scores, similarity: Float64Array.from(this.neighbours.classSimilarity(x)) };
   }
 
