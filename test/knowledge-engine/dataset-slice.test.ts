@@ -25,6 +25,19 @@ describe.skipIf(!dir)('BANKING77 slice', () => {
     expect(m.top3Accuracy).toBeGreaterThan(0.96);
   });
 
+  it('fits its answerability scorer during the build on a larger base and refuses unseen labels', () => {
+    // 35 labels (~4,500 example questions) take the build-time scorer path (bases of 3,000+ texts).
+    const big = new Set([...new Set(train.map((e) => e.label))].slice(0, 35));
+    const bigTrain = train.filter((e) => big.has(e.label));
+    const held = heldOutLabels(bigTrain, 5);
+    const engine = buildKnowledgeEngine(articlesFromLabelled(markOutOfScope(bigTrain, held)));
+    expect(engine.stats.examples).toBeGreaterThan(3000);
+    const bigTest = markOutOfScope(test.filter((e) => big.has(e.label)), held);
+    const m = metricsAt(runQueries(engine, bigTest).answers, engine.threshold);
+    expect(m.oosRecall).toBeGreaterThan(0.5);
+    expect(m.inScopeAccuracy).toBeGreaterThan(0.8);
+  });
+
   it('refuses many questions about labels it never saw, at the default threshold', () => {
     const held = heldOutLabels(sliceTrain, 5);
     const engine = buildKnowledgeEngine(articlesFromLabelled(markOutOfScope(sliceTrain, held)));
