@@ -1,11 +1,14 @@
 /**
  * Turning classifier output into a confidence per article, and the default decision rules.
  *
- * Measured on held-out labels of the training splits (AUROC of "answerable and right" vs the rest):
- * the mixture probability scores 0.88-0.89, the best similarity to an example question only 0.73-0.79,
- * and gating one by the other did not help. So the confidence is the mixture probability itself, which is
- * scale-free (the temperatures fix its spread), and one default threshold carries over to knowledge bases
- * nobody tuned. The threshold was chosen on those held-out training labels, not on any test file.
+ * The best article's confidence is the classifier's estimate that it is the right answer: on bases of
+ * 3,000+ texts an answerability scorer fitted during the build on held-out articles of the base itself
+ * (model/scorer.ts; held-out AUROC of "answerable and right" vs the rest 89.5 on BANKING77 train, 91.7 on
+ * HWU64 train, against 86.5 / 89.6 for the mixture probability x coverage x similarity it replaced); on
+ * smaller bases the mixture probability x coverage x similarity gate, self-calibrated (model/calibrate.ts).
+ * Other articles get the same scaled by their probability relative to the best, so the ranking and the
+ * ambiguity ratio are the mixture's. The threshold 0.5 reads "more likely right than not"; the
+ * out-of-scope weight of the scorer was chosen on held-out labels of the train splits, never test files.
  */
 import type { Prediction } from './model/classifier.ts';
 
