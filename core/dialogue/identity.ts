@@ -23,12 +23,8 @@ function displayNameOf(message: InboundMessage): string {
 }
 
 export async function ensureParticipants(tx: Tx, message: InboundMessage, language: Language): Promise<Participants> {
-  const existing = await findRow<Conversation>(tx, 'Conversation', { channel: message.channel, conversationKey: message.conversationKey });
-  if (existing) {
-    const requester = await findRow<Requester>(tx, 'Requester', { id: existing.requesterId });
-    if (!requester) throw new Error(`requester ${existing.requesterId} of conversation ${existing.id} not found`);
-    return { requester, conversation: existing, firstContact: false };
-  }
+  const existing = await findConversationWithRequester(tx, message);
+  if (existing) return { ...existing, firstContact: false };
   const { requester, created } = await ensureRequester(tx, message, language);
   const now = new Date();
   const conversation: Conversation = {
@@ -49,6 +45,25 @@ export async function ensureParticipants(tx: Tx, message: InboundMessage, langua
   // A requester created just now has no other conversation.
   const earlier = created ? 1 : await countConversations(tx, requester.id);
   return { requester, conversation, firstContact: earlier === 1 };
+}
+
+/**
+ * The conversation and its requester in one statement. The requester's columns are aliased (`r_*`); raw
+ * results keep the model types of the selected columns on both providers.
+ */
+async function findConversationWithRequester(tx: Tx, message: InboundMessage): Promise<Omit<Participants, 'firstContact'> | undefined> {
+  type Row = Conversation & { r_displayName: string; r_language: string; r_createdAt: Date };
+  const rows = await new Sql(providerOfClient(tx)).query<Row>(
+    tx,
+    `SELECT c.*, r."displayName" AS "r_displayName", r."language" AS "r_language", r."createdAt" AS "r_createdAt"
+     FROM "Conversation" c JOIN "Requester" r ON r."id" = c."requesterId" WHERE c."channel" = ? AND c."conversationKey" = ? LIMIT 1`,
+    message.channel,
+    message.conversationKey,
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { r_displayName, r_language, r_createdAt, ...conversation } = row;
+  return { conversation, requester: { id: conversation.requesterId, displayName: r_displayName, language: r_language, createdAt: r_createdAt } };
 }
 
 async function countConversations(tx: Tx, requesterId: string): Promise<number> {

@@ -120,26 +120,35 @@ export class InboxWorker {
   private async drainConversation(key: string): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const next = await this.head(key);
+      const { next, more } = await this.head(key);
       if (!next) return;
       // Backing off after a failure: leave it (and the rest of the conversation); the sweep comes back.
       if (next.lockedUntil && next.lockedUntil > this.clock.now()) return;
       const processed = await this.permits.run(() => this.processOne(next));
-      if (!processed) return;
+      if (!processed || !more) return;
     }
   }
 
-  /** The conversation's oldest pending event. */
-  private async head(key: string): Promise<InboxEvent | undefined> {
+  /**
+   * The conversation's oldest pending event, and whether another one may follow it. On SQLite (one
+   * instance) the head query also tells whether a second event was pending: when none was, the drain
+   * stops after this one without asking again, since an event stored meanwhile notifies this worker, which
+   * marks the conversation dirty and drains it again. On PostgreSQL another instance may store events
+   * without notifying this one, so the drain always asks again.
+   */
+  private async head(key: string): Promise<{ next?: InboxEvent; more: boolean }> {
+    const single = this.db.provider !== 'postgres';
     const rows = await this.sql.query<InboxEvent>(
       this.db.prisma,
       `SELECT "id", "channel", "externalId", "kind", "conversationKey", "payload", "status", "attempts", "lastError", "lockedBy", "lockedUntil", "createdAt", "processedAt"
-       FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT 1`,
+       FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT ?`,
       key,
+      single ? 2 : 1,
     );
     const row = rows[0];
-    if (!row) return undefined;
-    return { ...row, id: Number(row.id), attempts: Number(row.attempts), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
+    if (!row) return { more: false };
+    const next = { ...row, id: Number(row.id), attempts: Number(row.attempts), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
+    return { next, more: single ? rows.length > 1 : true };
   }
 
   /**
