@@ -160,7 +160,8 @@ export class InboxWorker {
     let wroteOutbox = true;
     try {
       const done = await this.db.prisma.$transaction(
-        async (tx) => {
+        async (prismaTx) => {
+          const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
           if (!(await this.claim(tx, event.id, now))) return false;
           wroteOutbox = (await this.handle(tx, event, now)) !== false;
           await this.sql.execute(

@@ -13,6 +13,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient, type Prisma as PrismaNamespace } from '../../prisma/generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, readMigrations } from './migrate.ts';
+import { DirectSqlite } from './direct-sqlite.ts';
 
 /** The client type core code is written against. Both generated clients share this shape. */
 export type Prisma = InstanceType<typeof SqliteClient>;
@@ -24,6 +25,8 @@ export type Provider = 'sqlite' | 'postgres';
 export interface Database {
   prisma: Prisma;
   provider: Provider;
+  /** SQLite: runs a transaction's raw statements directly on the connection (see direct-sqlite.ts). */
+  direct?: DirectSqlite;
   /** Where the data lives, without credentials, for logs. */
   describe: string;
   close(): Promise<void>;
@@ -75,11 +78,12 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Database>
   } finally {
     raw.close();
   }
-  const adapter = new PrismaBetterSQLite3({ url: path, timeout: 10_000 });
+  const direct = new DirectSqlite();
+  const adapter = direct.instrument(new PrismaBetterSQLite3({ url: path, timeout: 10_000 }));
   const prisma = new SqliteClient({ adapter });
   await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  return { prisma, provider: 'sqlite', describe: `sqlite:${path}`, close: () => prisma.$disconnect() };
+  return { prisma, provider: 'sqlite', direct, describe: `sqlite:${path}`, close: () => prisma.$disconnect() };
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
