@@ -38,6 +38,9 @@ export const DEFAULT_INBOX_OPTIONS: InboxWorkerOptions = {
 export type InboxHandler = (tx: Tx, event: InboxEvent, now: Date) => Promise<void | boolean>;
 export type FinalFailureHandler = (event: InboxEvent, error: unknown) => Promise<void>;
 
+/** Pending events of one conversation read at once on SQLite (see `pending`). */
+const PREFETCH = 8;
+
 export class InboxWorker {
   private readonly active = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
@@ -119,36 +122,38 @@ export class InboxWorker {
 
   private async drainConversation(key: string): Promise<void> {
     for (;;) {
-      if (this.stopped) return;
-      const { next, more } = await this.head(key);
-      if (!next) return;
-      // Backing off after a failure: leave it (and the rest of the conversation); the sweep comes back.
-      if (next.lockedUntil && next.lockedUntil > this.clock.now()) return;
-      const processed = await this.permits.run(() => this.processOne(next));
-      if (!processed || !more) return;
+      const { events, more } = await this.pending(key);
+      for (const next of events) {
+        if (this.stopped) return;
+        // Backing off after a failure: leave it (and the rest of the conversation); the sweep comes back.
+        if (next.lockedUntil && next.lockedUntil > this.clock.now()) return;
+        const processed = await this.permits.run(() => this.processOne(next));
+        if (!processed) return;
+      }
+      if (!more || this.stopped) return;
     }
   }
 
   /**
-   * The conversation's oldest pending event, and whether another one may follow it. On SQLite (one
-   * instance) the head query also tells whether a second event was pending: when none was, the drain
-   * stops after this one without asking again, since an event stored meanwhile notifies this worker, which
-   * marks the conversation dirty and drains it again. On PostgreSQL another instance may store events
-   * without notifying this one, so the drain always asks again.
+   * The conversation's oldest pending events, and whether more may follow them. On SQLite (one instance)
+   * only this drain processes the conversation, so a few are read at once (each is still claimed, which
+   * fails if it changed meanwhile), and the drain stops when fewer than asked for were pending: an event
+   * stored meanwhile notifies this worker, which marks the conversation dirty and drains it again. On
+   * PostgreSQL another instance may store and process events without notifying this one, so the drain
+   * reads one event at a time and always asks again.
    */
-  private async head(key: string): Promise<{ next?: InboxEvent; more: boolean }> {
+  private async pending(key: string): Promise<{ events: InboxEvent[]; more: boolean }> {
     const single = this.db.provider !== 'postgres';
+    const limit = single ? PREFETCH : 1;
     const rows = await this.sql.query<InboxEvent>(
       this.db.prisma,
       `SELECT "id", "channel", "externalId", "kind", "conversationKey", "payload", "status", "attempts", "lastError", "lockedBy", "lockedUntil", "createdAt", "processedAt"
        FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT ?`,
       key,
-      single ? 2 : 1,
+      limit,
     );
-    const row = rows[0];
-    if (!row) return { more: false };
-    const next = { ...row, id: Number(row.id), attempts: Number(row.attempts), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
-    return { next, more: single ? rows.length > 1 : true };
+    const events = rows.map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null }));
+    return { events, more: events.length > 0 && (single ? events.length === limit : true) };
   }
 
   /**
