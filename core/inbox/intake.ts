@@ -6,7 +6,7 @@
  */
 import type { Database, Prisma } from '../store/database.ts';
 import type { IntakeEvent, IntakePort, IntakeResult } from '../model/intake.ts';
-import { providerOfClient, Sql, toInt } from '../store/sql.ts';
+import { providerOfClient, Sql, toInt, type Runner } from '../store/sql.ts';
 import { systemClock, type Clock } from '../clock.ts';
 
 /** Longest text we store for one message; Slack allows 40,000 characters. Longer input is cut, not refused. */
@@ -61,16 +61,19 @@ export class InboxIntake implements IntakePort {
   private readonly queue: Waiting[] = [];
   private flushing = false;
   private readonly sql: Sql;
-  private readonly db: Pick<Database, 'prisma' | 'provider'>;
+  private readonly db: Pick<Database, 'prisma' | 'provider' | 'direct'>;
+  /** Raw statements, directly on SQLite's connection when no transaction is open (store/direct-sqlite.ts). */
+  private readonly runner: Runner;
 
   /** Takes the database, or just its client (the provider is read from it). */
   constructor(
-    db: Pick<Database, 'prisma' | 'provider'> | Prisma,
+    db: Pick<Database, 'prisma' | 'provider' | 'direct'> | Prisma,
     private readonly onStored: (conversationKey: string) => void = () => {},
     private readonly clock: Clock = systemClock,
   ) {
     this.db = 'provider' in db && 'prisma' in db ? db : { prisma: db as Prisma, provider: providerOfClient(db) };
     this.sql = new Sql(this.db.provider);
+    this.runner = this.db.direct?.outside(this.db.prisma) ?? this.db.prisma;
   }
 
   accept(event: IntakeEvent): Promise<IntakeResult> {
@@ -107,7 +110,7 @@ export class InboxIntake implements IntakePort {
       return '(?, ?, ?, ?, ?, ?)';
     });
     const inserted = await this.sql.query<{ id: unknown; channel: string; externalId: string }>(
-      this.db.prisma,
+      this.runner,
       `INSERT INTO "InboxEvent" ("channel", "externalId", "kind", "conversationKey", "payload", "createdAt") VALUES ${rows.join(', ')}
        ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id", "channel", "externalId"`,
       ...params,
@@ -133,7 +136,7 @@ export class InboxIntake implements IntakePort {
     for (const channel of new Set(items.map((i) => i.key.channel))) {
       const ids = items.filter((i) => i.key.channel === channel).map((i) => i.key.externalId);
       const rows = await this.sql.query<{ id: unknown; externalId: string }>(
-        this.db.prisma,
+        this.runner,
         `SELECT "id", "externalId" FROM "InboxEvent" WHERE "channel" = ? AND "externalId" IN (${ids.map(() => '?').join(', ')})`,
         channel,
         ...ids,

@@ -11,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import { AppError } from '../model/errors.ts';
 import { Semaphore } from '../util/semaphore.ts';
-import { Sql } from '../store/sql.ts';
+import { Sql, type Runner } from '../store/sql.ts';
 import type { InboxEvent } from '../../prisma/generated/sqlite/client.ts';
 
 export const INBOX_STATUSES = ['pending', 'done', 'failed', 'rejected'] as const;
@@ -48,6 +48,8 @@ export class InboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly sql: Sql;
+  /** Raw statements outside transactions, directly on SQLite's connection when it is idle (store/direct-sqlite.ts). */
+  private readonly runner: Runner;
   /** Called after an event's transaction committed and wrote outbox rows (to wake the outbox sender). */
   onProcessed: () => void = () => {};
 
@@ -61,6 +63,7 @@ export class InboxWorker {
   ) {
     this.permits = new Semaphore(options.concurrency);
     this.sql = new Sql(db.provider);
+    this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
   }
 
   start(): void {
@@ -99,7 +102,7 @@ export class InboxWorker {
   /** Finds conversations with claimable events and schedules them. */
   async sweep(): Promise<number> {
     const rows = await this.sql.query<{ conversationKey: string }>(
-      this.db.prisma,
+      this.runner,
       `SELECT "conversationKey" FROM "InboxEvent" WHERE "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?) ORDER BY "id" LIMIT 1000`,
       this.sql.time(this.clock.now()),
     );
@@ -146,7 +149,7 @@ export class InboxWorker {
     const single = this.db.provider !== 'postgres';
     const limit = single ? PREFETCH : 1;
     const rows = await this.sql.query<InboxEvent>(
-      this.db.prisma,
+      this.runner,
       `SELECT "id", "channel", "externalId", "kind", "conversationKey", "payload", "status", "attempts", "lastError", "lockedBy", "lockedUntil", "createdAt", "processedAt"
        FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT ?`,
       key,

@@ -12,7 +12,7 @@ import type { Logger } from '../log.ts';
 import type { Channel } from '../model/messages.ts';
 import type { ChannelSender, Delivery, SendContext, SendResult } from '../model/delivery.ts';
 import { Semaphore } from '../util/semaphore.ts';
-import { Sql } from '../store/sql.ts';
+import { Sql, type Runner } from '../store/sql.ts';
 import { recordEvent } from '../tickets/events.ts';
 import { isUniqueViolation } from '../store/unique-violation.ts';
 
@@ -60,6 +60,8 @@ export class OutboxWorker {
   private wake = false;
   private lastReclaim = 0;
   private readonly sql: Sql;
+  /** Raw statements outside transactions, directly on SQLite's connection when it is idle (store/direct-sqlite.ts). */
+  private readonly runner: Runner;
 
   constructor(
     private readonly db: Database,
@@ -71,6 +73,7 @@ export class OutboxWorker {
     for (const sender of senders) this.senders.set(sender.channel, sender);
     this.permits = new Semaphore(options.concurrency);
     this.sql = new Sql(db.provider);
+    this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
   }
 
   start(): void {
@@ -85,14 +88,14 @@ export class OutboxWorker {
   async reclaim(): Promise<number> {
     this.lastReclaim = Date.now();
     let freed = await this.sql.execute(
-      this.db.prisma,
+      this.runner,
       `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE "status" = 'pending' AND "lockedBy" = ? AND "id" NOT IN (${[...this.inFlight].join(', ') || '0'})`,
       this.options.instanceId,
     );
     if (this.options.liveInstances) {
       const alive = [...(await this.options.liveInstances())];
       freed += await this.sql.execute(
-        this.db.prisma,
+        this.runner,
         `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL
          WHERE "status" = 'pending' AND "lockedBy" IS NOT NULL AND "lockedBy" NOT IN (${alive.map(() => '?').join(', ')})`,
         ...alive,
@@ -157,7 +160,7 @@ export class OutboxWorker {
   private async dueHeads(now: Date): Promise<OutboxRow[]> {
     const t = this.sql.time(now);
     const rows = await this.sql.query<OutboxRow>(
-      this.db.prisma,
+      this.runner,
       `SELECT o."id", o."channel", o."orderKey", o."ticketId", o."payload", o."attempts" FROM "OutboxMessage" o
        WHERE o."status" = 'pending' AND o."nextAttemptAt" <= ? AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ?)
          AND o."id" = (SELECT min(i."id") FROM "OutboxMessage" i WHERE i."orderKey" = o."orderKey" AND i."status" = 'pending')
@@ -173,7 +176,7 @@ export class OutboxWorker {
   private async claim(rows: OutboxRow[], now: Date): Promise<Set<number>> {
     const ids = rows.map((r) => r.id);
     const got = await this.sql.query<{ id: unknown }>(
-      this.db.prisma,
+      this.runner,
       `UPDATE "OutboxMessage" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
        WHERE "id" IN (${ids.map(() => '?').join(', ')}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
        RETURNING "id"`,
@@ -227,7 +230,7 @@ export class OutboxWorker {
     const attempts = row.attempts + 1;
     if (result.ok) {
       await this.sql.execute(
-        this.db.prisma,
+        this.runner,
         `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "externalRef" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
         this.sql.time(now),
         result.externalRef ?? null,

@@ -52,6 +52,32 @@ export class DirectSqlite {
    * The transaction client with `$queryRawUnsafe` / `$executeRawUnsafe` run directly. Call at the start of
    * the `$transaction` callback: the connection's open transaction then is this one.
    */
+  /**
+   * The client with `$queryRawUnsafe` / `$executeRawUnsafe` run directly while no transaction is open on
+   * the connection (each statement then commits on its own, as it would through Prisma); while one is
+   * open or starting they go through Prisma as before, so they never join another caller's transaction.
+   */
+  outside<T extends Runner>(client: T): T {
+    const idle = () => this.connection !== undefined && this.open === undefined && !this.connection.inTransaction;
+    const query = (sql: string, ...params: unknown[]) => {
+      if (!idle()) return client.$queryRawUnsafe(sql, ...params);
+      try {
+        return Promise.resolve(this.all(sql, params));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    const execute = (sql: string, ...params: unknown[]) => {
+      if (!idle()) return client.$executeRawUnsafe(sql, ...params);
+      try {
+        return Promise.resolve(this.run(sql, params));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    return withRaw(client, query, execute);
+  }
+
   bind<T extends Runner>(tx: T): T {
     const open = this.open;
     if (!open || !this.connection) return tx;
@@ -74,13 +100,7 @@ export class DirectSqlite {
         return Promise.reject(error);
       }
     };
-    return new Proxy(tx, {
-      get(target, property, receiver) {
-        if (property === '$queryRawUnsafe') return query;
-        if (property === '$executeRawUnsafe') return execute;
-        return Reflect.get(target, property, receiver);
-      },
-    });
+    return withRaw(tx, query, execute);
   }
 
   private prepared(sql: string) {
@@ -121,6 +141,16 @@ export class DirectSqlite {
     const { statement } = this.prepared(sql);
     return statement.run(...params.map(param)).changes;
   }
+}
+
+function withRaw<T extends Runner>(target: T, query: (sql: string, ...params: unknown[]) => Promise<unknown>, execute: (sql: string, ...params: unknown[]) => Promise<number>): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      if (property === '$queryRawUnsafe') return query;
+      if (property === '$executeRawUnsafe') return execute;
+      return Reflect.get(object, property, receiver);
+    },
+  });
 }
 
 /** Parameters as Prisma's adapter writes them (ISO-8601 with `+00:00`, booleans as 0/1). */
