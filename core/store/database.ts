@@ -14,6 +14,7 @@ import { PrismaClient as SqliteClient, type Prisma as PrismaNamespace } from '..
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, readMigrations } from './migrate.ts';
 import { DirectSqlite } from './direct-sqlite.ts';
+import { gateSqliteAdapter } from './sqlite-gate.ts';
 
 /** The client type core code is written against. Both generated clients share this shape. */
 export type Prisma = InstanceType<typeof SqliteClient>;
@@ -79,7 +80,7 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Database>
     raw.close();
   }
   const direct = new DirectSqlite();
-  const adapter = direct.instrument(new PrismaBetterSQLite3({ url: path, timeout: 10_000 }));
+  const adapter = direct.instrument(gateSqliteAdapter(new PrismaBetterSQLite3({ url: path, timeout: 10_000 })));
   const prisma = new SqliteClient({ adapter });
   await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

@@ -1,0 +1,89 @@
+/**
+ * Keeps statements outside a transaction out of other callers' open transactions on SQLite.
+ *
+ * Prisma's better-sqlite3 adapter has one connection per process. Its mutex covers only interactive
+ * transactions: a plain statement issued while a transaction is open runs on the same connection, inside
+ * that transaction, and disappears if the transaction rolls back. For us that would lose an inbound event
+ * after the platform was told it was stored (test/store/sqlite-gate.test.ts shows it). The gate is one
+ * more mutex, held from `startTransaction` until commit or rollback, that plain statements take too.
+ * Code inside a transaction must use the transaction client (never the base client), or it would wait for
+ * its own transaction to end.
+ */
+
+interface Queryable {
+  queryRaw(query: unknown): Promise<unknown>;
+  executeRaw(query: unknown): Promise<unknown>;
+  executeScript?(script: string): Promise<void>;
+  startTransaction(...args: unknown[]): Promise<unknown>;
+}
+
+interface TransactionLike {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Resolves with a release function once every earlier holder has released. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.tail.then(() => release);
+    this.tail = this.tail.then(() => released);
+    return acquired;
+  }
+}
+
+/** Wraps the adapter factory so every adapter it connects is gated. */
+export function gateSqliteAdapter<F extends { connect(): Promise<unknown> }>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as Queryable;
+    gate(adapter);
+    return adapter;
+  };
+  return factory;
+}
+
+function gate(adapter: Queryable): void {
+  const mutex = new Mutex();
+  const exclusive =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await mutex.acquire();
+      try {
+        return await fn(...args);
+      } finally {
+        release();
+      }
+    };
+  adapter.queryRaw = exclusive(adapter.queryRaw.bind(adapter));
+  adapter.executeRaw = exclusive(adapter.executeRaw.bind(adapter));
+  if (adapter.executeScript) adapter.executeScript = exclusive(adapter.executeScript.bind(adapter));
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args: unknown[]) => {
+    const release = await mutex.acquire();
+    let tx: TransactionLike;
+    try {
+      tx = (await start(...args)) as TransactionLike;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    let done = false;
+    const end = (fn: () => Promise<void>) => async () => {
+      try {
+        await fn();
+      } finally {
+        if (!done) {
+          done = true;
+          release();
+        }
+      }
+    };
+    tx.commit = end(tx.commit.bind(tx));
+    tx.rollback = end(tx.rollback.bind(tx));
+    return tx;
+  };
+}
