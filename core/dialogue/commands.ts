@@ -1,5 +1,6 @@
 /** Commands: /start, /help, /tickets, /new, /cancel, /human. Unknown ones get a pointer to /help. */
 import { findTicket } from '../tickets/find-ticket.ts';
+import { buildTicketCard } from '../tickets/ticket-card.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { formatTicketNumber, type TicketStatus } from '../model/ticket.ts';
 import type { ParsedCommand } from './intents.ts';
@@ -16,7 +17,8 @@ export async function handleCommand(turn: Turn, parsed: ParsedCommand): Promise<
     say(turn, turn.texts.unknownCommand(parsed.command));
     return;
   }
-  const humanOwns = turn.conversation.owner !== 'bot';
+  // A ticket still waiting in the queue can be cancelled by its requester; once an agent has it, not.
+  const humanOwns = turn.conversation.owner === 'agent' || (turn.conversation.owner === 'queue' && parsed.known && parsed.command !== 'cancel');
   switch (parsed.command) {
     case 'start':
       if (!turn.firstContact) say(turn, turn.texts.greeting);
@@ -65,7 +67,7 @@ async function listTickets(turn: Turn): Promise<void> {
 
 /** Leaves the current bot-handled request as it is (no feedback given) and starts afresh. */
 async function startNew(turn: Turn, args: string): Promise<void> {
-  stageConversation(turn, { state: 'idle', data: {}, activeTicketId: null });
+  stageConversation(turn, { state: 'idle', data: { fresh: true }, activeTicketId: null });
   if (args) {
     await handleRequest(turn, args);
     return;
@@ -83,6 +85,11 @@ async function cancel(turn: Turn): Promise<void> {
   await changeStatus(turn.tx, ticket, { to: 'cancelled', actor: { kind: 'requester', id: turn.requester.id }, at: turn.now, event: 'cancelled' }, turn.deps.sla.pausedWorkingMs);
   stageConversation(turn, { state: 'idle', data: {}, activeTicketId: null, owner: 'bot', ownerAgentId: null });
   say(turn, turn.texts.cancelled(formatTicketNumber(ticket.number, turn.deps.config.ticketPrefix)), ticket.id);
+  if (ticket.status === 'escalated' && turn.effects.notifies) {
+    // The queue's post must not keep offering "Take" for a request its requester withdrew.
+    const card = await buildTicketCard(turn.tx, ticket.id, turn.deps.kb, turn.deps.config.ticketPrefix);
+    turn.effects.notifyAgents(ticket.id, { kind: 'ticket_updated', card, change: 'cancelled by the requester' });
+  }
 }
 
 /** "Talk to a person": the current request goes to the queue; with none, a new ticket is opened for it. */

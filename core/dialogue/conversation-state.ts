@@ -15,6 +15,8 @@ export interface StateData {
   articleKey?: string;
   /** Article keys offered when two answers were too close to call. */
   options?: string[];
+  /** Set by /new: the next message starts a new ticket even within the reopen window. */
+  fresh?: boolean;
 }
 
 export function readState(conversation: Conversation): { state: DialogueState; data: StateData } {

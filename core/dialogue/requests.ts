@@ -7,7 +7,8 @@ import type { Ticket } from '../../prisma/generated/sqlite/client.ts';
 import { openTicket } from '../tickets/open-ticket.ts';
 import { changeStatus } from '../tickets/change-status.ts';
 import { recordEvent } from '../tickets/events.ts';
-import { stageConversation } from './conversation-state.ts';
+import { readState, stageConversation } from './conversation-state.ts';
+import { updateTicket } from '../tickets/update-ticket.ts';
 import { dueTimesChange, escalate, relayToAgents } from './handoff.ts';
 import { Sql } from '../store/sql.ts';
 import { formatTicketNumber } from '../model/ticket.ts';
@@ -78,9 +79,13 @@ async function currentBotTicket(turn: Turn): Promise<Ticket | null> {
  * the queue. Later messages, and messages after a self-service resolution, start a new ticket.
  */
 export async function reopenableTicket(turn: Turn): Promise<Ticket | null> {
+  if (readState(turn.conversation).data.fresh) return null;
+  // Only the conversation's latest ticket can be reopened: a newer request means the user moved on.
   const rows = await new Sql(turn.deps.provider).query<Ticket>(
     turn.tx,
-    `SELECT * FROM "Ticket" WHERE "conversationId" = ? AND "status" = 'resolved' AND "resolvedBy" = 'agent' ORDER BY "resolvedAt" DESC LIMIT 1`,
+    `SELECT * FROM "Ticket" t WHERE t."conversationId" = ? AND t."status" = 'resolved' AND t."resolvedBy" = 'agent'
+       AND NOT EXISTS (SELECT 1 FROM "Ticket" n WHERE n."conversationId" = t."conversationId" AND n."number" > t."number")
+     ORDER BY t."resolvedAt" DESC LIMIT 1`,
     turn.conversation.id,
   );
   const last = rows[0];
@@ -102,5 +107,7 @@ export async function reopen(turn: Turn, ticket: Ticket): Promise<Ticket> {
     return updated;
   }
   await recordEvent(tx, { ticketId: ticket.id, type: 'reopened', actor, at: now, data: { reason: 'requester_wrote_again' } });
-  return escalate(turn, ticket, 'reopened', 'requester');
+  // The agent who resolved it is gone: back to the queue, with no stale assignee on the card.
+  const unassigned = await updateTicket(tx, ticket, { assigneeId: null });
+  return escalate(turn, unassigned, 'reopened', 'requester');
 }

@@ -52,6 +52,43 @@ describe.each(providers)('dialogue rules on %s', (provider) => {
     expect(await h.db.prisma.ticket.count()).toBe(2);
   });
 
+  it('starts a new ticket after /new even within the reopen window', async () => {
+    h = await createHarness(provider);
+    const id = await escalatedAndResolved('u');
+    await h.send({ from: 'u', text: '/new' });
+    await h.send({ from: 'u', text: 'my monitor flickers when docked' });
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id } })).status).toBe('resolved');
+    expect(await h.db.prisma.ticket.count()).toBe(2);
+    // A follow-up to the new request is not taken for the old ticket either.
+    await h.send({ from: 'u', text: 'it still flickers after replugging the cable' });
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id } })).status).toBe('resolved');
+    expect((await h.db.prisma.conversation.findFirstOrThrow()).owner).not.toBe('agent');
+  });
+
+  it('lets the requester cancel a ticket still waiting in the queue, and tells the agents', async () => {
+    h = await createHarness(provider);
+    await h.send({ from: 'u', text: 'talk to a person please' });
+    await h.send({ from: 'u', text: '/cancel' });
+    expect(h.terminal.repliesTo('u').at(-1)!.text).toMatch(/FL-00001 is cancelled/);
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow();
+    expect(ticket.status).toBe('cancelled');
+    expect((await h.db.prisma.conversation.findFirstOrThrow()).owner).toBe('bot');
+    expect(h.slack.notices().at(-1)).toMatchObject({ kind: 'ticket_updated', change: 'cancelled by the requester' });
+  });
+
+  it('survives a requester answering 26 days later (paused time beyond 32-bit milliseconds)', async () => {
+    h = await createHarness(provider);
+    await h.send({ from: 'u', text: 'talk to a person please' });
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow();
+    await h.agent({ agent: { externalUserId: 'U-AG', displayName: 'Ann' }, ticket: { ticketId: ticket.id }, action: { type: 'reply', text: 'Can you send a screenshot?' } });
+    h.clock.advance(26 * 24 * HOUR);
+    await h.send({ from: 'u', text: 'sorry, I was on holiday, here it is' });
+    const after = await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(after.status).toBe('in_progress');
+    expect(after.pausedMs).toBeGreaterThanOrEqual(26 * 24 * HOUR);
+    expect(await h.db.prisma.inboxEvent.count({ where: { status: { not: 'done' } } })).toBe(0);
+  });
+
   it('lists tickets, cancels the current request, and refuses to cancel one with an engineer', async () => {
     h = await createHarness(provider);
     await h.send({ from: 'u', text: 'printer paper jam' });
