@@ -101,6 +101,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (!e.API_TOKEN && !['127.0.0.1', '::1', 'localhost'].includes(e.HOST)) {
+    throw new ConfigError(`Invalid configuration:\n  API_TOKEN: required when HOST (${e.HOST}) is not a loopback address`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,

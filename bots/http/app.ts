@@ -48,7 +48,8 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // Metrics reveal business figures and cost queries: same auth as the API (Prometheus sends a bearer token).
+  app.get('/metrics', requireApiAuth(deps.apiToken), async (_req, res) => {
     res.set('Content-Type', deps.metrics.contentType);
     res.send(await deps.metrics.metrics());
   });

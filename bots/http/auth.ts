@@ -18,8 +18,10 @@ function sameSecret(given: string, expected: string): boolean {
 export function requireApiAuth(token: string | undefined) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (!token) {
-      if (LOOPBACK.has(req.socket.remoteAddress ?? '')) return next();
-      return next(new AppError('unauthorized', 'API_TOKEN is not set: the API only answers local requests'));
+      // A reverse proxy on the same host makes every outside caller look local; proxies add these headers.
+      const proxied = req.get('forwarded') ?? req.get('x-forwarded-for') ?? req.get('x-real-ip');
+      if (LOOPBACK.has(req.socket.remoteAddress ?? '') && proxied === undefined) return next();
+      return next(new AppError('unauthorized', 'API_TOKEN is not set: the API only answers local, unproxied requests'));
     }
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);

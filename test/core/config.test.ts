@@ -51,6 +51,11 @@ describe('configuration', () => {
     expect(() => parseConfig({ KNOWLEDGE_WATCH: 'maybe' })).toThrow(/KNOWLEDGE_WATCH/);
   });
 
+  it('refuses to listen beyond loopback without an API token', () => {
+    expect(() => parseConfig({ HOST: '0.0.0.0' })).toThrow(/API_TOKEN: required when HOST/);
+    expect(parseConfig({ HOST: '0.0.0.0', API_TOKEN: 'a-long-enough-token-123' }).host).toBe('0.0.0.0');
+  });
+
   it('maps configured agents to channel identities, keeping 52-bit Telegram ids exact', () => {
     const config = parseConfig({ FRONTLINE_AGENTS: '[{"name":"Bob","telegram":"4503599627370497","slack":"U0123ABCD"}]' });
     expect(config.agents[0]!.identities).toEqual([

@@ -26,7 +26,8 @@ describe.each(providers)('REST API on %s', (provider) => {
   it('serves health and Prometheus metrics', async () => {
     const health = await request(app).get('/healthz').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', database: provider, knowledgeArticles: 76 });
-    const metrics = await request(app).get('/metrics').expect(200);
+    await request(app).get('/metrics').expect(401);
+    const metrics = await request(app).get('/metrics').set(auth).expect(200);
     expect(metrics.text).toMatch(/frontline_inbox_events\{status="done"\} 1/);
     expect(metrics.text).toMatch(/frontline_process_cpu_seconds_total/);
   });
@@ -41,6 +42,10 @@ describe.each(providers)('REST API on %s', (provider) => {
   it('without a configured token, answers loopback callers only', async () => {
     const open = createApp({ db: h.db, core: h.core, log: silentLogger, metrics: createMetricsRegistry(h.db.prisma), apiToken: undefined, ticketPrefix: 'FL', knowledgeArticles: () => 0 });
     await request(open).get('/api/queue').expect(200); // supertest connects over loopback
+    // Behind a reverse proxy on the same host every caller is local: proxied requests are refused.
+    await request(open).get('/api/queue').set('X-Forwarded-For', '203.0.113.9').expect(401);
+    await request(open).get('/api/queue').set('Forwarded', 'for=203.0.113.9').expect(401);
+    await request(open).get('/metrics').set('X-Real-IP', '203.0.113.9').expect(401);
   });
 
   it('lists, filters and shows a ticket with its history and transcript', async () => {
