@@ -50,7 +50,7 @@ describe('requester events', () => {
       event: {
         kind: 'requester',
         message: {
-          conversationKey: 'CGENERAL/1700000001.000200',
+          conversationKey: `CGENERAL/1700000001.000200/${USER}`,
           text: 'printer @here is broken (https://x.test/p?a=1&b=2)',
           meta: {
             source: 'app_mention',
@@ -66,7 +66,7 @@ describe('requester events', () => {
 
   it('keeps a mention inside an existing thread in that thread', () => {
     const outcome = normaliseEventsApi(envelope(mention('still broken', { thread_ts: '1700000000.999999' })), ctx);
-    expect(outcome).toMatchObject({ event: { message: { conversationKey: 'CGENERAL/1700000000.999999' } } });
+    expect(outcome).toMatchObject({ event: { message: { conversationKey: `CGENERAL/1700000000.999999/${USER}` } } });
   });
 
   it('accepts a 40,000-character DM unchanged', () => {
@@ -194,7 +194,7 @@ describe('requester interactions and commands', () => {
 
   it('a choice button in a channel thread stays in that thread', () => {
     const payload = blockActions({ action_id: 'fl_choice_0_0', type: 'button', value: 'fb:yes:1' }, { channel: 'CGENERAL', messageTs: '1700000009.000001', threadTs: '1700000001.000200' });
-    expect(normaliseInteraction(payload, ctx)).toMatchObject({ event: { message: { conversationKey: 'CGENERAL/1700000001.000200' } } });
+    expect(normaliseInteraction(payload, ctx)).toMatchObject({ event: { message: { conversationKey: `CGENERAL/1700000001.000200/${USER}` } } });
   });
 
   it('"Create support ticket" shortcut -> /new with the message text, deduplicated per user and message', () => {
@@ -234,5 +234,18 @@ describe('requester interactions and commands', () => {
 describe('slack text', () => {
   it('decodes entities once and renders mentions, channels and links as text', () => {
     expect(slackTextToPlain('&amp;lt; <@U1|ann> in <#C1|it-help> <mailto:a@b.c|a@b.c> <!subteam^S1|@ops>')).toBe('&lt; @ann in #it-help a@b.c @ops');
+  });
+});
+
+describe('channel threads with several people', () => {
+  it('gives each person in a thread their own conversation, and replies still go to the thread', async () => {
+    const { threadKey, parseConversationKey } = await import('../../bots/slack/conversation-key.ts');
+    const a = threadKey('CGENERAL', '1700000001.000200', 'U1001');
+    const b = threadKey('CGENERAL', '1700000001.000200', 'U2002');
+    expect(a).not.toBe(b);
+    expect(parseConversationKey(a)).toEqual({ channel: 'CGENERAL', threadTs: '1700000001.000200' });
+    expect(parseConversationKey(b)).toEqual({ channel: 'CGENERAL', threadTs: '1700000001.000200' });
+    // Keys stored before the user was part of them still route to their thread.
+    expect(parseConversationKey('CGENERAL/1700000001.000200')).toEqual({ channel: 'CGENERAL', threadTs: '1700000001.000200' });
   });
 });

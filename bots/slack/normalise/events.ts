@@ -70,7 +70,7 @@ function normaliseMessage(env: EventEnvelope, event: MessageEvent, ctx: Normalis
     return requester(externalId, dmKey(user), user, event, ctx, { source: 'dm' });
   }
   const threadTs = event.thread_ts ?? event.ts;
-  return requester(externalId, threadKey(event.channel, threadTs), user, event, ctx, {
+  return requester(externalId, threadKey(event.channel, threadTs, user), user, event, ctx, {
     source: 'app_mention',
     slackChannel: event.channel,
     slackTs: event.ts,

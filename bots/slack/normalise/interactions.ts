@@ -64,7 +64,7 @@ function blockActions(p: BlockActionsPayload, ctx: NormaliseContext): Outcome {
   const message: InboundMessage = {
     channel: 'slack',
     externalId,
-    conversationKey: inChannelThread ? threadKey(channel, threadTs) : dmKey(p.user.id),
+    conversationKey: inChannelThread ? threadKey(channel, threadTs, p.user.id) : dmKey(p.user.id),
     sender: senderOf(p.user),
     text: action.text?.text ?? '',
     action: { payload: action.value },
