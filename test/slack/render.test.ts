@@ -144,3 +144,15 @@ describe('App Home', () => {
     expect(JSON.stringify(renderAppHome([], 'ru'))).toContain('У вас пока нет заявок.');
   });
 });
+
+describe('linkifying stays linear', () => {
+  it('renders a 40,000-character URL-like token of closing brackets quickly', async () => {
+    const { plainToMrkdwn } = await import('../../bots/slack/render/mrkdwn.ts');
+    const token = `https://${')'.repeat(40_000)}x`;
+    const started = performance.now();
+    const out = plainToMrkdwn(token);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(out).toBe(`<${token}>`);
+    expect(plainToMrkdwn('see https://wiki.example.com/a?b=1&c=2).')).toBe('see <https://wiki.example.com/a?b=1&amp;c=2>).');
+  });
+});
