@@ -92,10 +92,13 @@ export class InboxWorker {
       this.dirty.add(conversationKey);
       return;
     }
-    const run = this.drainConversation(conversationKey).finally(() => {
-      this.active.delete(conversationKey);
-      if (this.dirty.delete(conversationKey)) this.notify(conversationKey);
-    });
+    const run = this.drainConversation(conversationKey)
+      // The database may be down: the events stay pending and the sweep comes back for them.
+      .catch((error: unknown) => this.log.warn({ err: error, conversationKey }, 'inbox drain failed'))
+      .finally(() => {
+        this.active.delete(conversationKey);
+        if (this.dirty.delete(conversationKey)) this.notify(conversationKey);
+      });
     this.active.set(conversationKey, run);
   }
 

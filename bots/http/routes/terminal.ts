@@ -13,7 +13,7 @@ const user = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, 'letters, digi
 const messageBody = z.object({
   user,
   /** Unique per user and message, so a resend after a network error is not processed twice. */
-  id: z.string().trim().min(1).max(64),
+  id: z.string().trim().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, . _ : - only'),
   text: z.string().max(40_000).default(''),
   payload: z.string().max(64).optional(),
   language: z.string().max(10).optional(),
