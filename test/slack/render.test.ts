@@ -156,3 +156,17 @@ describe('linkifying stays linear', () => {
     expect(plainToMrkdwn('see https://wiki.example.com/a?b=1&c=2).')).toBe('see <https://wiki.example.com/a?b=1&amp;c=2>).');
   });
 });
+
+describe('long relayed messages', () => {
+  it('carries 20,000 characters of escaped text to the triage thread without cutting any', async () => {
+    const { renderThreadNotice } = await import('../../bots/slack/render/ticket-card.ts');
+    const text = '&<>'.repeat(6_667).slice(0, 20_000);
+    const card = { ticketId: 't', number: 'FL-00001', subject: 's', status: 'assigned', priority: 'P3', category: 'general', type: 'incident', language: 'en' as const, requesterName: 'Ann', requesterChannel: 'slack' as const, transcript: [] };
+    const rendered = renderThreadNotice({ kind: 'requester_message', card, text });
+    expect(rendered.blocks.length).toBeLessThanOrEqual(50);
+    const sections = rendered.blocks.map((b) => (b as { text: { text: string } }).text.text);
+    for (const section of sections) expect(section.length).toBeLessThanOrEqual(3000);
+    const unescaped = sections.join('').replace(/^\*Ann:\*\s*/, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescaped).toBe(text);
+  });
+});

@@ -142,9 +142,14 @@ export function renderThreadNotice(notice: AgentNotice, language: Language = 'en
       plain = notice.text;
       break;
   }
-  // Room for the prefix (a name truncated to 200 characters, escaped) within the section limit.
-  const sections = textSections(plain || ' ', 48, SECTION_TEXT_LIMIT - 1100);
+  // Text sections use Slack's full 3,000 characters; the prefix (who wrote, an icon) joins the first one
+  // when it fits, else gets a block of its own: 20,000 characters of escaped text still fit in 49 sections.
+  const sections = textSections(plain || ' ', prefix ? 49 : 50, SECTION_TEXT_LIMIT);
   const first = sections[0];
-  if (first && first.type === 'section' && first.text) first.text = mrkdwn(prefix + first.text.text);
-  return { text: fallbackText(plain), blocks: sections };
+  if (!prefix || !first || first.type !== 'section' || !first.text) return { text: fallbackText(plain), blocks: sections };
+  if (prefix.length + first.text.text.length <= SECTION_TEXT_LIMIT) {
+    first.text = mrkdwn(prefix + first.text.text);
+    return { text: fallbackText(plain), blocks: sections };
+  }
+  return { text: fallbackText(plain), blocks: [{ type: 'section' as const, text: mrkdwn(prefix.trim()) }, ...sections] };
 }
