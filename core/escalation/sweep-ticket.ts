@@ -63,9 +63,17 @@ export async function sweepTicket(ctx: SweepContext, ticketId: string): Promise<
   return { notices: [...decision.notices], raisedTo: decision.raiseTo };
 }
 
-/** On PostgreSQL the row lock serialises sweepers and agent actions on this ticket; SQLite has one writer. */
+/**
+ * On PostgreSQL: lock the ticket's conversation first (the lock requester messages and agent actions
+ * take, in the same order, so they serialise with the sweep and cannot deadlock with it), then the
+ * ticket (serialising sweepers). SQLite has one writer.
+ */
 async function lockTicket(tx: Tx, provider: Provider, ticketId: string): Promise<void> {
   if (provider !== 'postgres') return;
+  await tx.$queryRawUnsafe(
+    'SELECT c."id" FROM "Conversation" c WHERE c."id" = (SELECT t."conversationId" FROM "Ticket" t WHERE t."id" = $1) FOR UPDATE',
+    ticketId,
+  );
   await tx.$queryRawUnsafe('SELECT "id" FROM "Ticket" WHERE "id" = $1 FOR UPDATE', ticketId);
 }
 
