@@ -16,7 +16,8 @@ import { buildTicketCard } from '../tickets/ticket-card.ts';
 import { updateConversation } from '../dialogue/conversation-state.ts';
 import { setDueTimes } from '../dialogue/handoff.ts';
 import { csatQuestion } from '../dialogue/csat.ts';
-import { Effects, turnTexts, type DialogueDeps } from '../dialogue/turn.ts';
+import { Effects, type DialogueDeps } from '../dialogue/turn.ts';
+import { textsFor } from '../dialogue/texts.ts';
 import { writeEffects } from '../outbox/write-effects.ts';
 import { resolveAgent } from './resolve-agent.ts';
 import { lockConversationById } from '../store/row-locks.ts';
@@ -91,7 +92,7 @@ async function applyAction(ctx: AgentContext, action: AgentCommand['action']): P
 
 const actorOf = (ctx: AgentContext) => ({ kind: 'agent' as const, id: ctx.agent.id });
 const numberOf = (ctx: AgentContext) => formatTicketNumber(ctx.ticket.number, ctx.deps.config.ticketPrefix);
-const requesterTexts = (ctx: AgentContext) => turnTexts((ctx.conversation.language as Language) ?? 'en');
+const requesterTexts = (ctx: AgentContext) => textsFor((ctx.conversation.language as Language) ?? 'en');
 const requesterTarget = (ctx: AgentContext) => ({
   channel: ctx.conversation.channel as Channel,
   conversationKey: ctx.conversation.conversationKey,

@@ -8,7 +8,7 @@ import type { AgentNotice } from '../model/delivery.ts';
 import type { Conversation, Requester } from '../../prisma/generated/sqlite/client.ts';
 import type { KnowledgeService } from '../../knowledge/types.ts';
 import type { SlaPort } from '../model/sla-port.ts';
-import { textsFor, type Texts } from './texts.ts';
+import type { Texts } from './texts.ts';
 
 export interface DialogueConfig {
   /** Prefix of human-friendly ticket numbers, e.g. "FL" -> FL-00042. */
@@ -84,9 +84,6 @@ export interface Turn {
   firstContact: boolean;
 }
 
-export function turnTexts(language: Language): Texts {
-  return textsFor(language);
-}
 
 /** Replies to the requester of this turn. */
 export function say(turn: Turn, reply: OutboundReply | string, ticketId?: string): void {

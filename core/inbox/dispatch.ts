@@ -1,5 +1,4 @@
 /** Routes a stored inbox event to the requester dialogue or the agent-command handler. */
-import type { Channel } from '../model/messages.ts';
 import type { Clock } from '../clock.ts';
 import type { DialogueDeps } from '../dialogue/turn.ts';
 import type { InboxHandler, FinalFailureHandler } from './worker.ts';

@@ -4,9 +4,9 @@
  * of one delivery store one row. After storing, the worker is poked to process it. Concurrent events are
  * stored together in one statement (see InboxIntake).
  */
-import type { Database, Prisma } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import type { IntakeEvent, IntakePort, IntakeResult } from '../model/intake.ts';
-import { providerOfClient, Sql, toInt, type Runner } from '../store/sql.ts';
+import { Sql, toInt, type Runner } from '../store/sql.ts';
 import { systemClock, type Clock } from '../clock.ts';
 
 /** Longest text we store for one message; Slack allows 40,000 characters. Longer input is cut, not refused. */
@@ -61,19 +61,16 @@ export class InboxIntake implements IntakePort {
   private readonly queue: Waiting[] = [];
   private flushing = false;
   private readonly sql: Sql;
-  private readonly db: Pick<Database, 'prisma' | 'provider' | 'direct'>;
   /** Raw statements, directly on SQLite's connection when no transaction is open (store/direct-sqlite.ts). */
   private readonly runner: Runner;
 
-  /** Takes the database, or just its client (the provider is read from it). */
   constructor(
-    db: Pick<Database, 'prisma' | 'provider' | 'direct'> | Prisma,
+    db: Pick<Database, 'prisma' | 'provider' | 'direct'>,
     private readonly onStored: (conversationKey: string) => void = () => {},
     private readonly clock: Clock = systemClock,
   ) {
-    this.db = 'provider' in db && 'prisma' in db ? db : { prisma: db as Prisma, provider: providerOfClient(db) };
-    this.sql = new Sql(this.db.provider);
-    this.runner = this.db.direct?.outside(this.db.prisma) ?? this.db.prisma;
+    this.sql = new Sql(db.provider);
+    this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
   }
 
   accept(event: IntakeEvent): Promise<IntakeResult> {

@@ -10,7 +10,8 @@ import { flushConversation, stageConversation, type StagedConversation } from '.
 import { newId } from '../store/ids.ts';
 import { insertRows } from '../store/rows.ts';
 import { Sql } from '../store/sql.ts';
-import { Effects, turnTexts, type DialogueDeps, type Turn } from '../dialogue/turn.ts';
+import { Effects, type DialogueDeps, type Turn } from '../dialogue/turn.ts';
+import { textsFor } from '../dialogue/texts.ts';
 import { writeEffects } from '../outbox/write-effects.ts';
 import { describeButton } from '../dialogue/buttons.ts';
 import { lockConversationByKey } from '../store/row-locks.ts';
@@ -38,7 +39,7 @@ export async function processRequesterMessage(
     authorKind: 'requester',
     channel: message.channel,
     externalId: message.externalId,
-    text: message.action ? describeButton(message.action.payload, turnTexts(language)) : message.text,
+    text: message.action ? describeButton(message.action.payload, textsFor(language)) : message.text,
     attachments: JSON.stringify(message.attachments ?? []),
     // Processing time, not the platform's (Telegram dates are whole seconds): transcripts sort correctly.
     createdAt: now,
@@ -56,7 +57,7 @@ export async function processRequesterMessage(
     messageTicketId: stored.ticketId,
     requester,
     language,
-    texts: turnTexts(language),
+    texts: textsFor(language),
     effects,
     firstContact,
   };
