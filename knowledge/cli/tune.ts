@@ -7,24 +7,13 @@
  * the build CPU time. Test files are never read, so nothing is tuned on them.
  */
 import { parseArgs } from 'node:util';
-import { articlesFromLabelled, OUT_OF_SCOPE, type LabelledExample } from '../engine/dataset.ts';
+import { articlesFromLabelled, OUT_OF_SCOPE } from '../engine/dataset.ts';
 import { buildKnowledgeEngine, type EngineOptions } from '../engine/engine.ts';
 import { heldOutLabels, markOutOfScope } from './holdout.ts';
 import { readLabelled } from './jsonl.ts';
 import { metricsAt, rawAccuracy, type Answer } from './metrics.ts';
 import { runQueries } from './run.ts';
-
-export function devSplit(rows: ReadonlyArray<LabelledExample>): { train: LabelledExample[]; dev: LabelledExample[] } {
-  const seen = new Map<string, number>();
-  const train: LabelledExample[] = [];
-  const dev: LabelledExample[] = [];
-  for (const r of rows) {
-    const k = seen.get(r.label) ?? 0;
-    seen.set(r.label, k + 1);
-    (k % 5 === 4 ? dev : train).push(r);
-  }
-  return { train, dev };
-}
+import { devSplit } from './devsplit.ts';
 
 /** AUROC of the best hit's confidence for "in scope and right" against the rest (threshold-free). */
 function auroc(answers: ReadonlyArray<Answer>): number {
