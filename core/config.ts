@@ -58,6 +58,7 @@ const envSchema = z.object({
   SLA_CONFIG: optional,
   INSTANCE_ID: optional,
   INBOX_CONCURRENCY: int(4, 1, 64),
+  INBOX_BATCH_MAX: int(64, 1, 1000),
   OUTBOX_CONCURRENCY: int(8, 1, 256),
   DB_POOL_SIZE: int(10, 1, 200),
   AUTO_REGISTER_SLACK_AGENTS: flag(true),
@@ -85,6 +86,7 @@ export interface Config {
   sla: SlaSetup;
   instanceId: string;
   inboxConcurrency: number;
+  inboxBatchMax: number;
   outboxConcurrency: number;
   dbPoolSize: number;
   autoRegisterAgents: Channel[];
@@ -118,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sla: parseSla(e.SLA_CONFIG),
     instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     inboxConcurrency: e.INBOX_CONCURRENCY,
+    inboxBatchMax: e.INBOX_BATCH_MAX,
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
     dbPoolSize: e.DB_POOL_SIZE,
     autoRegisterAgents: [...(e.AUTO_REGISTER_SLACK_AGENTS ? ['slack' as const] : []), ...(e.AUTO_REGISTER_TELEGRAM_AGENTS ? ['telegram' as const] : [])],

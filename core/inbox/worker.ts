@@ -5,6 +5,14 @@
  * a crash rolls the claim back with everything else, and the event is free again at once. On failure it is
  * retried with back-off until it ends in a visible `failed` state. A periodic sweep picks up events left
  * by a crash or a back-off. Hot statements are hand-written SQL (store/sql.ts).
+ *
+ * On SQLite (one connection, one writer) transactions run one after another anyway, and each commit costs
+ * more than the statements of a typical message. So events are processed in batches (group commit): up to
+ * `batchMax` events, from whichever conversations have work, in one transaction, each inside its own
+ * SAVEPOINT. A failing event rolls back to its savepoint only (its conversation stops there, as before);
+ * the others commit together. A crash rolls back the whole batch, and every event in it is pending again.
+ * A conversation has at most one group of events in a batch, in order. On PostgreSQL each event keeps
+ * its own transaction (row locks across instances; the server commits in parallel).
  */
 import type { Database, Tx } from '../store/database.ts';
 import type { Clock } from '../clock.ts';
@@ -23,6 +31,8 @@ export interface InboxWorkerOptions {
   lockMs: number;
   sweepIntervalMs: number;
   transactionTimeoutMs: number;
+  /** SQLite: most events processed in one transaction (1 = a transaction per event). */
+  batchMax: number;
 }
 
 export const DEFAULT_INBOX_OPTIONS: InboxWorkerOptions = {
@@ -32,6 +42,7 @@ export const DEFAULT_INBOX_OPTIONS: InboxWorkerOptions = {
   lockMs: 60_000,
   sweepIntervalMs: 1_000,
   transactionTimeoutMs: 20_000,
+  batchMax: 64,
 };
 
 /** Resolves to false when the event wrote nothing to the outbox (the sender need not be woken). */
@@ -40,6 +51,13 @@ export type FinalFailureHandler = (event: InboxEvent, error: unknown) => Promise
 
 /** Pending events of one conversation read at once on SQLite (see `pending`). */
 const PREFETCH = 8;
+
+/** One conversation's events waiting for the next batch, and what became of them. */
+interface BatchGroup {
+  events: InboxEvent[];
+  /** Events processed and committed (a prefix of `events`). */
+  resolve: (processed: number) => void;
+}
 
 export class InboxWorker {
   private readonly active = new Map<string, Promise<void>>();
@@ -52,6 +70,10 @@ export class InboxWorker {
   private readonly runner: Runner;
   /** Called after an event's transaction committed and wrote outbox rows (to wake the outbox sender). */
   onProcessed: () => void = () => {};
+  /** SQLite batching (see the file's comment); undefined on PostgreSQL. */
+  private readonly batching: boolean;
+  private readonly waitingGroups: BatchGroup[] = [];
+  private batchRunning = false;
 
   constructor(
     private readonly db: Database,
@@ -61,7 +83,9 @@ export class InboxWorker {
     private readonly log: Logger,
     private readonly options: InboxWorkerOptions = DEFAULT_INBOX_OPTIONS,
   ) {
-    this.permits = new Semaphore(options.concurrency);
+    this.batching = db.provider !== 'postgres' && db.direct !== undefined && options.batchMax > 1;
+    // Batching: enough conversations in flight to fill a batch (their events wait in memory, so bounded).
+    this.permits = new Semaphore(this.batching ? Math.max(options.concurrency, Math.ceil((options.batchMax * 2) / PREFETCH)) : options.concurrency);
     this.sql = new Sql(db.provider);
     this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
   }
@@ -129,6 +153,17 @@ export class InboxWorker {
   private async drainConversation(key: string): Promise<void> {
     for (;;) {
       const { events, more } = await this.pending(key);
+      if (this.batching) {
+        if (this.stopped) return;
+        // Backing off after a failure: leave it (and the rest of the conversation); the sweep comes back.
+        const now = this.clock.now();
+        const ready = events.findIndex((e) => e.lockedUntil !== null && e.lockedUntil > now);
+        const group = ready === -1 ? events : events.slice(0, ready);
+        if (!group.length) return;
+        const processed = await this.permits.run(() => this.inBatch(group));
+        if (processed < events.length || !more) return;
+        continue;
+      }
       for (const next of events) {
         if (this.stopped) return;
         // Backing off after a failure: leave it (and the rest of the conversation); the sweep comes back.
@@ -175,12 +210,7 @@ export class InboxWorker {
           const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
           if (!(await this.claim(tx, event.id, now))) return false;
           wroteOutbox = (await this.handle(tx, event, now)) !== false;
-          await this.sql.execute(
-            tx,
-            `UPDATE "InboxEvent" SET "status" = 'done', "processedAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
-            this.sql.time(this.clock.now()),
-            event.id,
-          );
+          await this.markDone(tx, event.id);
           return true;
         },
         { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
@@ -191,6 +221,105 @@ export class InboxWorker {
       await this.recordFailure(event, error);
       return false;
     }
+  }
+
+  /** Queues one conversation's events for the next batch; resolves with how many were processed. */
+  private inBatch(events: InboxEvent[]): Promise<number> {
+    return new Promise((resolve) => {
+      this.waitingGroups.push({ events, resolve });
+      if (!this.batchRunning) {
+        this.batchRunning = true;
+        // One macrotask later: the drains started by the same intake batch join this transaction.
+        setImmediate(() => void this.runBatches());
+      }
+    });
+  }
+
+  private async runBatches(): Promise<void> {
+    try {
+      while (this.waitingGroups.length) {
+        const groups: BatchGroup[] = [];
+        let size = 0;
+        while (this.waitingGroups.length && (size === 0 || size + this.waitingGroups[0]!.events.length <= this.options.batchMax)) {
+          const group = this.waitingGroups.shift()!;
+          groups.push(group);
+          size += group.events.length;
+        }
+        const processed = await this.processBatch(groups);
+        groups.forEach((group, i) => group.resolve(processed[i]!));
+      }
+    } finally {
+      this.batchRunning = false;
+    }
+  }
+
+  /**
+   * One transaction for several conversations' events, each event inside a savepoint. Returns, per group,
+   * how many of its events were processed; the first failure of a group ends it (order is kept).
+   */
+  private async processBatch(groups: BatchGroup[]): Promise<number[]> {
+    const processed = groups.map(() => 0);
+    const failed: Array<{ event: InboxEvent; error: unknown }> = [];
+    let wroteOutbox = false;
+    try {
+      await this.db.prisma.$transaction(
+        async (prismaTx) => {
+          const tx = this.db.direct!.bind(prismaTx);
+          for (const [g, group] of groups.entries()) {
+            for (const event of group.events) {
+              const now = this.clock.now();
+              await this.sql.execute(tx, 'SAVEPOINT inbox_event');
+              try {
+                if (!(await this.claim(tx, event.id, now))) {
+                  await this.sql.execute(tx, 'RELEASE inbox_event');
+                  break;
+                }
+                const wrote = (await this.handle(tx, event, now)) !== false;
+                await this.markDone(tx, event.id);
+                await this.sql.execute(tx, 'RELEASE inbox_event');
+                wroteOutbox ||= wrote;
+                processed[g] = processed[g]! + 1;
+              } catch (error) {
+                // Only this event's work is undone; if the savepoint itself is gone (SQLite rolled the whole
+                // transaction back, e.g. disk full), this throws and the batch fails as a whole.
+                await this.sql.execute(tx, 'ROLLBACK TO inbox_event');
+                await this.sql.execute(tx, 'RELEASE inbox_event');
+                failed.push({ event, error });
+                break;
+              }
+            }
+          }
+        },
+        { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
+      );
+    } catch (error) {
+      // Nothing committed. With several conversations in the batch, each is retried in a transaction of
+      // its own, so one that breaks the whole transaction does not use up its neighbours' attempts.
+      if (groups.length > 1) {
+        const alone: number[] = [];
+        for (const group of groups) alone.push((await this.processBatch([group]))[0]!);
+        return alone;
+      }
+      // The first event of the group counts one failed attempt (and is pending again, after a back-off).
+      failed.length = 0;
+      groups.forEach((group, g) => {
+        if (group.events.length) failed.push({ event: group.events[0]!, error });
+        processed[g] = 0;
+      });
+      wroteOutbox = false;
+    }
+    if (wroteOutbox) this.onProcessed();
+    for (const { event, error } of failed) await this.recordFailure(event, error);
+    return processed;
+  }
+
+  private async markDone(tx: Tx, id: number): Promise<void> {
+    await this.sql.execute(
+      tx,
+      `UPDATE "InboxEvent" SET "status" = 'done', "processedAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
+      this.sql.time(this.clock.now()),
+      id,
+    );
   }
 
   /**

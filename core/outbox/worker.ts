@@ -50,6 +50,9 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   batchSize: 200,
 };
 
+/** Rows marked sent per statement (2 parameters each, well under every driver's limit). */
+const SENT_PER_STATEMENT = 500;
+
 export class OutboxWorker {
   private readonly senders = new Map<Channel, ChannelSender>();
   private readonly busyKeys = new Set<string>();
@@ -149,7 +152,12 @@ export class OutboxWorker {
     if (!heads.length) return 0;
     const claimed = await this.claim(heads, now);
     const mine = heads.filter((row) => claimed.has(row.id));
-    await Promise.all(mine.map((row) => this.permits.run(() => this.sendOne(row))));
+    const sent: Array<{ id: number; externalRef: string | null }> = [];
+    try {
+      await Promise.all(mine.map((row) => this.permits.run(() => this.sendOne(row, sent))));
+    } finally {
+      await this.recordSent(sent);
+    }
     return heads.length;
   }
 
@@ -188,12 +196,14 @@ export class OutboxWorker {
     return new Set(got.map((r) => Number(r.id)));
   }
 
-  private async sendOne(row: OutboxRow): Promise<void> {
+  /** Successful sends are added to `sent` (recorded together at the end of the pass); failures recorded now. */
+  private async sendOne(row: OutboxRow, sent: Array<{ id: number; externalRef: string | null }>): Promise<void> {
     this.busyKeys.add(row.orderKey);
     this.inFlight.add(row.id);
     try {
       const result = await this.deliver(row);
-      await this.record(row, result);
+      if (result.ok) sent.push({ id: row.id, externalRef: result.externalRef ?? null });
+      else await this.record(row, result);
     } finally {
       this.busyKeys.delete(row.orderKey);
       this.inFlight.delete(row.id);
@@ -225,19 +235,28 @@ export class OutboxWorker {
     };
   }
 
-  private async record(row: OutboxRow, result: SendResult): Promise<void> {
-    const now = this.clock.now();
-    const attempts = row.attempts + 1;
-    if (result.ok) {
+  /**
+   * Marks the pass's successful sends in one statement (one commit instead of one per send). Until then a
+   * crash leaves them claimed, and they are sent again like any send in flight at a crash.
+   */
+  private async recordSent(sent: ReadonlyArray<{ id: number; externalRef: string | null }>): Promise<void> {
+    for (let i = 0; i < sent.length; i += SENT_PER_STATEMENT) {
+      const chunk = sent.slice(i, i + SENT_PER_STATEMENT);
       await this.sql.execute(
         this.runner,
-        `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "externalRef" = ?, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ?`,
-        this.sql.time(now),
-        result.externalRef ?? null,
-        row.id,
+        `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL,
+           "externalRef" = CASE "id" ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END
+         WHERE "id" IN (${chunk.map(() => '?').join(', ')})`,
+        this.sql.time(this.clock.now()),
+        ...chunk.flatMap((row) => [row.id, row.externalRef]),
+        ...chunk.map((row) => row.id),
       );
-      return;
     }
+  }
+
+  private async record(row: OutboxRow, result: Extract<SendResult, { ok: false }>): Promise<void> {
+    const now = this.clock.now();
+    const attempts = row.attempts + 1;
     const dead = !result.retryable || attempts >= this.options.maxAttempts;
     const backoff = Math.min(15 * 60_000, 1000 * 2 ** Math.min(attempts, 12));
     const wait = result.retryable && result.retryAfterMs !== undefined ? Math.max(result.retryAfterMs, 0) : backoff;

@@ -82,7 +82,9 @@ export class DirectSqlite {
     const open = this.open;
     if (!open || !this.connection) return tx;
     const check = () => {
-      if (open.closed || this.open !== open) throw new Error('transaction already closed');
+      // Also when SQLite ended it by itself (disk full, I/O error, a stray ROLLBACK): a statement would
+      // otherwise commit on its own, outside the transaction it belongs to.
+      if (open.closed || this.open !== open || !this.connection?.inTransaction) throw new Error('transaction already closed');
     };
     const query = (sql: string, ...params: unknown[]) => {
       try {

@@ -8,6 +8,13 @@
  * more mutex, held from `startTransaction` until commit or rollback, that plain statements take too.
  * Code inside a transaction must use the transaction client (never the base client), or it would wait for
  * its own transaction to end.
+ *
+ * It also keeps a failed COMMIT or ROLLBACK from locking the connection for good. Prisma 6.19 ends a
+ * transaction by running `COMMIT`/`ROLLBACK` and only then calling the adapter's commit()/rollback(),
+ * which frees the adapter's own mutex. When SQLite has already rolled the transaction back by itself
+ * (disk full, I/O error) that statement throws, the call never comes, and every later statement of the
+ * process waits forever (test/store/sqlite-gate.test.ts). So: a ROLLBACK with nothing left to roll back
+ * succeeds, and a COMMIT that fails rolls back and frees the connection before the error goes on.
  */
 
 interface Queryable {
@@ -20,6 +27,13 @@ interface Queryable {
 interface TransactionLike {
   commit(): Promise<void>;
   rollback(): Promise<void>;
+  executeRaw(query: { sql: string }): Promise<number>;
+}
+
+/** The better-sqlite3 connection the adapter holds (`client`). */
+interface Connection {
+  inTransaction: boolean;
+  prepare(sql: string): { run(): unknown };
 }
 
 class Mutex {
@@ -84,6 +98,31 @@ function gate(adapter: Queryable): void {
     };
     tx.commit = end(tx.commit.bind(tx));
     tx.rollback = end(tx.rollback.bind(tx));
+    const connection = (adapter as { client?: Connection }).client;
+    if (connection) endsSafely(tx, connection);
     return tx;
+  };
+}
+
+function endsSafely(tx: TransactionLike, connection: Connection): void {
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.executeRaw = async (query) => {
+    const statement = query.sql.trim().toUpperCase();
+    if (statement === 'ROLLBACK' && !connection.inTransaction) return 0;
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (statement === 'COMMIT') {
+        if (connection.inTransaction) {
+          try {
+            connection.prepare('ROLLBACK').run();
+          } catch {
+            // Nothing more can be undone; the error below is what the caller needs to hear.
+          }
+        }
+        await tx.rollback();
+      }
+      throw error;
+    }
   };
 }

@@ -36,4 +36,44 @@ describe('SQLite connection gate', () => {
     await outside;
     expect((await db.prisma.lease.findMany()).map((row) => row.name)).toEqual(['outside']);
   });
+
+  /** Resolves false if the statement does not finish within a second (the connection is stuck). */
+  async function answers(): Promise<boolean> {
+    const query = db.prisma.$queryRawUnsafe('SELECT 1 AS "one"').then(() => true);
+    return Promise.race([query, new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+  }
+
+  it('frees the connection when SQLite already rolled the transaction back by itself', async () => {
+    db = await createTestDatabase('sqlite');
+    const failed = await db.prisma
+      .$transaction(async (prismaTx) => {
+        const tx = db.direct!.bind(prismaTx);
+        await tx.$executeRawUnsafe('INSERT INTO "Counter" ("name", "value") VALUES (?, 1)', 'gone');
+        // What SQLite does on disk full or an I/O error: the transaction ends underneath the caller.
+        await tx.$executeRawUnsafe('ROLLBACK');
+        throw new Error('write failed');
+      })
+      .catch((error: Error) => error.message);
+    expect(failed).toBe('write failed');
+    expect(await answers()).toBe(true);
+    expect(await db.prisma.counter.count()).toBe(0);
+  });
+
+  it('frees the connection and keeps nothing when COMMIT itself fails', async () => {
+    db = await createTestDatabase('sqlite');
+    const failed = await db.prisma
+      .$transaction(async (tx) => {
+        await tx.counter.create({ data: { name: 'half', value: 1 } });
+        // A deferred foreign key is checked at COMMIT, which then fails with the transaction still open.
+        await tx.$executeRawUnsafe('PRAGMA defer_foreign_keys = ON');
+        await tx.$executeRawUnsafe('INSERT INTO "Identity" ("id", "requesterId", "channel", "externalUserId", "createdAt") VALUES (?, ?, ?, ?, ?)', 'i1', 'nobody', 'telegram', '1', '2026-01-01T00:00:00.000+00:00');
+      })
+      .then(() => 'committed')
+      .catch((error: Error) => error.message);
+    expect(failed).toMatch(/foreign ?key/i);
+    expect(await answers()).toBe(true);
+    expect(await db.prisma.counter.count()).toBe(0);
+    await db.prisma.counter.create({ data: { name: 'after', value: 1 } });
+    expect((await db.prisma.counter.findMany()).map((c) => c.name)).toEqual(['after']);
+  });
 });

@@ -54,9 +54,28 @@ export function startPolling(options: PollingOptions): PollingHandle {
       { ...(state.offset !== undefined ? { offset: state.offset } : {}), timeout: timeoutSec, limit: options.limit ?? 100, allowed_updates: [...ALLOWED_UPDATES] },
       { signal: abort.signal, timeoutMs: (timeoutSec + 15) * 1000 },
     );
-    for (const update of [...updates].sort((a, b) => a.update_id - b.update_id)) {
-      if (abort.signal.aborted) return;
-      await options.handleUpdate(update);
+    // Different chats' updates go to the intake together (it stores them in one multi-row insert); one
+    // chat's updates one after another, and none after one that failed, so a chat's order holds whatever
+    // the store does. The offset moves past the stored prefix only; after a failure the rest is asked for
+    // again (any of it stored meanwhile is recognised as a duplicate).
+    const sorted = [...updates].sort((a, b) => a.update_id - b.update_id);
+    const chains = new Map<string, Promise<unknown>>();
+    const handled = sorted.map((update) => {
+      const chat = chatOf(update);
+      const previous = chains.get(chat);
+      const next = previous ? previous.then(() => options.handleUpdate(update)) : options.handleUpdate(update);
+      chains.set(chat, next);
+      return next;
+    });
+    // A later update may fail while an earlier one is still awaited: never an unhandled rejection.
+    for (const promise of handled) promise.catch(() => {});
+    for (const [i, update] of sorted.entries()) {
+      try {
+        await handled[i];
+      } catch (error) {
+        await Promise.allSettled(handled);
+        throw error;
+      }
       if (Number.isSafeInteger(update.update_id)) state.offset = Math.max(state.offset ?? 0, update.update_id + 1);
       progress.stored += 1;
     }
@@ -101,4 +120,10 @@ export function startPolling(options: PollingOptions): PollingHandle {
     },
     done,
   };
+}
+
+/** The chat an update belongs to (its order matters only within it); unknown shapes share one key. */
+function chatOf(update: unknown): string {
+  const u = update as { message?: { chat?: { id?: unknown } }; callback_query?: { message?: { chat?: { id?: unknown } }; from?: { id?: unknown } } };
+  return String(u.message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.callback_query?.from?.id ?? '');
 }
