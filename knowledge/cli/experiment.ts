@@ -24,6 +24,8 @@ interface Options {
   linearTemperature: number;
   embeddingTemperature: number;
   linear: LinearOptions;
+  /** Embedding models with different seeds, logits averaged. */
+  bag: number;
 }
 
 function cpu(f: () => void): number {
@@ -51,6 +53,7 @@ function main(): void {
     linearTemperature: given.linearTemperature ?? 0.2,
     embeddingTemperature: given.embeddingTemperature ?? 1,
     linear: { ...DEFAULT_LINEAR_OPTIONS, ...given.linear },
+    bag: given.bag ?? 1,
   };
   for (const file of positionals) {
     const { train, dev } = devSplit(readLabelled(file));
@@ -70,8 +73,13 @@ function main(): void {
     const uni = (x: SparseVector): SparseVector => (o.uniform ? { idx: x.idx, val: x.val.map(() => 1) } : x);
     const exs = emb.xs.map(uni);
     const edxs = vectors(dev.map((r) => r.text), o.embeddingGroups)(emb.vectorizer).xs.map(uni);
-    let model!: ReturnType<typeof trainEmbedding>;
-    const embMs = cpu(() => (model = trainEmbedding(exs, ys, classes, emb.vectorizer.size, o.embedding)));
+    let models!: ReturnType<typeof trainEmbedding>[];
+    const embMs = cpu(() => (models = Array.from({ length: o.bag }, (_, b) => trainEmbedding(exs, ys, classes, emb.vectorizer.size, { ...o.embedding, seed: o.embedding.seed + b }))));
+    const model = { scores: (x: SparseVector): Float64Array => {
+      const out = new Float64Array(classes);
+      for (const m of models) { const s = m.scores(x); for (let j = 0; j < classes; j += 1) out[j] = out[j]! + s[j]! / models.length; }
+      return out;
+    } };
     const raw = dxs.map((x, i) => ({ lin: linear.scores(x), knn: Float64Array.from(knn.classSimilarity(x)), emb: model.scores(edxs[i]!) }));
     let parts = raw.map((r) => ({
       lin: softmaxInPlace(Float64Array.from(r.lin), o.linearTemperature),

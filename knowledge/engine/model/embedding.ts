@@ -4,6 +4,8 @@
  * embedding; a text is the weighted average of its features' embeddings; a softmax layer maps that to
  * classes. Trained by plain SGD with a linearly decaying learning rate, as fastText does.
  *
+ * The classifier feeds it words and word pairs (classifier.ts says what else was measured).
+ *
  * Why next to the linear model: it shares statistical strength between features through the dense
  * layer (two rare words that predict the same classes end up with similar embeddings), which a linear
  * model over sparse features cannot, so its mistakes differ and averaging the two helps.
