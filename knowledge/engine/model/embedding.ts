@@ -36,11 +36,20 @@ export interface EmbeddingOptions {
    * only every third epoch (1 = never skip); the skipped step still counts for the learning-rate decay.
    */
   skipAbove: number;
+  /** Classes other than the example's own that get less probability than this are not updated. */
+  negligible: number;
 }
 
-export const DEFAULT_EMBEDDING_OPTIONS: EmbeddingOptions = { dim: 32, epochs: 8, learningRate: 0.5, seed: 11, candidates: 10, refreshEvery: 4, skipAbove: 0.99 };
-
-const NEGLIGIBLE = 1e-3;
+export const DEFAULT_EMBEDDING_OPTIONS: EmbeddingOptions = {
+  dim: 24,
+  epochs: 8,
+  learningRate: 0.5,
+  seed: 11,
+  candidates: 10,
+  refreshEvery: 4,
+  skipAbove: 0.99,
+  negligible: 0.01,
+};
 
 export class EmbeddingModel {
   private readonly hidden: Float64Array;
@@ -154,7 +163,7 @@ export function trainEmbedding(
         const p = z[q]! / sum;
         if (j === y) own[i] = p;
         // Classes the example gives (almost) no probability would barely move: skip them.
-        if (j !== y && p < NEGLIGIBLE) continue;
+        if (j !== y && p < options.negligible) continue;
         const g = lr * ((j === y ? 1 : 0) - p);
         const row = j * dim;
         for (let d = 0; d < dim; d += 1) {

@@ -32,7 +32,7 @@ export interface LinearOptions {
   seed: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearOptions = { epochs: 12, candidates: 12, refreshEvery: 100, skipMargin: 1.5, learningRate: 0.5, seed: 7 };
+export const DEFAULT_LINEAR_OPTIONS: LinearOptions = { epochs: 10, candidates: 12, refreshEvery: 100, skipMargin: 1.5, learningRate: 0.5, seed: 7 };
 
 // Examples x classes below which every pass scores every class.
 const FULL_SCORING_BELOW = 500_000;
