@@ -1,6 +1,7 @@
 /** Reads the service's database (SQLite file or PostgreSQL) for progress and the final counts. */
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import type { Turn } from './latency.ts';
 
 export interface Progress {
   stored: number;
@@ -27,8 +28,8 @@ export interface Inspector {
   progress(): Promise<Progress>;
   final(): Promise<Final>;
   leaseHolder(name: string): Promise<string | undefined>;
-  /** Per order key, the sizes of the reply groups (rows written by one turn share their creation time). */
-  replyGroups(): Promise<Map<string, number[]>>;
+  /** Per inbound Telegram message (external id): when its turn ran and the message id of its first reply. */
+  turns(): Promise<Map<string, Turn>>;
   close(): Promise<void>;
 }
 
@@ -45,7 +46,8 @@ const QUERIES = {
   dupInbox: `SELECT count(*) AS n FROM (SELECT 1 FROM "InboxEvent" GROUP BY "channel", "externalId" HAVING count(*) > 1) d`,
   dupMessages: `SELECT count(*) AS n FROM (SELECT 1 FROM "Message" WHERE "direction" = 'in' GROUP BY "channel", "externalId" HAVING count(*) > 1) d`,
   ids: `SELECT "externalId" FROM "InboxEvent"`,
-  outboxRows: `SELECT "orderKey", "createdAt" FROM "OutboxMessage" ORDER BY "id"`,
+  outboxRows: `SELECT "orderKey", "createdAt", "externalRef" FROM "OutboxMessage" ORDER BY "id"`,
+  inboundRows: `SELECT m."externalId", m."createdAt", c."conversationKey" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId" WHERE m."direction" = 'in' AND m."channel" = 'telegram'`,
   leases: `SELECT "name", "holder", "expiresAt" FROM "Lease"`,
 };
 
@@ -93,18 +95,21 @@ function build(all: (sql: string) => Promise<Array<Record<string, unknown>>>, cl
       const row = rows.find((r) => r['name'] === name && new Date(r['expiresAt'] as string | number).getTime() > now);
       return row ? String(row['holder']) : undefined;
     },
-    async replyGroups() {
-      const groups = new Map<string, { last: string; sizes: number[] }>();
+    async turns() {
+      const ms = (value: unknown) => (value instanceof Date ? value.getTime() : new Date(String(value)).getTime());
+      // A turn's rows share its timestamp; the first one written is its first reply.
+      const firstReply = new Map<string, number | undefined>();
       for (const row of await all(QUERIES.outboxRows)) {
-        const key = String(row['orderKey']);
-        const at = row['createdAt'] instanceof Date ? row['createdAt'].toISOString() : String(row['createdAt']);
-        const group = groups.get(key) ?? { last: '', sizes: [] };
-        if (group.last === at) group.sizes[group.sizes.length - 1]! += 1;
-        else group.sizes.push(1);
-        group.last = at;
-        groups.set(key, group);
+        const key = `${String(row['orderKey'])}|${ms(row['createdAt'])}`;
+        if (!firstReply.has(key)) firstReply.set(key, row['externalRef'] == null ? undefined : Number(row['externalRef']));
       }
-      return new Map([...groups].map(([key, g]) => [key, g.sizes]));
+      const turns = new Map<string, Turn>();
+      for (const row of await all(QUERIES.inboundRows)) {
+        const processedAt = ms(row['createdAt']);
+        const firstReplyId = firstReply.get(`telegram:${String(row['conversationKey'])}|${processedAt}`);
+        turns.set(String(row['externalId']), firstReplyId === undefined ? { processedAt } : { processedAt, firstReplyId });
+      }
+      return turns;
     },
     close,
   };

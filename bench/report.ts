@@ -29,6 +29,13 @@ export interface BenchResult {
     inboundWithoutTicket: number;
     telegram429: number;
     webhookRetries: number;
+    /** Updates whose turn sent a reply (p50Ms/p99Ms are over these). */
+    answeredTurns: number;
+    /** Turns that replied nothing (the chat was with a person); their arrival -> processed p99. */
+    silentTurns: number;
+    silentP99Ms: number;
+    /** Updates without a processed turn, or whose reply the fake API did not see. */
+    unmatchedTurns: number;
     cpuMs: number;
     complete: boolean;
     notes: string[];
@@ -40,7 +47,8 @@ export function printTable(r: BenchResult): void {
     ['mode', `${r.details.mode}, ${r.details.database}, ${r.details.instances} instance(s), ${r.details.rate ? `${r.details.rate} msg/s` : 'burst'}`],
     ['messages / users', `${r.messages} / ${r.users}`],
     ['throughput', `${r.throughputPerSec.toFixed(0)} msg/s (${r.details.seconds.toFixed(2)} s)`],
-    ['latency p50 / p99', `${r.p50Ms.toFixed(0)} ms / ${r.p99Ms.toFixed(0)} ms`],
+    ['latency p50 / p99', `${r.p50Ms.toFixed(0)} ms / ${r.p99Ms.toFixed(0)} ms (${r.details.answeredTurns} answered updates)`],
+    ['silent turns', `${r.details.silentTurns} (processed p99 ${r.details.silentP99Ms.toFixed(0)} ms), unmatched ${r.details.unmatchedTurns}`],
     ['CPU per message', `${r.cpuMsPerMessage.toFixed(2)} ms (${(r.details.cpuMs / 1000).toFixed(1)} s total)`],
     ['peak RSS', `${r.peakRssMb.toFixed(0)} MB`],
     ['stored / confirmed', `${r.stored} / ${r.details.confirmed}`],

@@ -11,7 +11,7 @@ import type { BenchOptions } from './args.ts';
 import { planMessages, rng } from './corpus.ts';
 import { Fleet } from './fleet.ts';
 import { openInspector, type Inspector } from './inspect.ts';
-import { latencies, type ChatTimeline } from './latency.ts';
+import { latencies } from './latency.ts';
 import { percentile, type BenchResult } from './report.ts';
 import { RoundRobinPusher } from './webhook.ts';
 
@@ -95,26 +95,17 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const kills = await killer.done;
     const usage = fleet.usage();
     const final = await inspector.final();
-    const groups = await inspector.replyGroups();
-
+    const sentAt = new Map(fake.state.sent.map((m) => [`${m.chatId}:${m.messageId}`, m.at]));
+    const timing = latencies({ arrivals, turns: await inspector.turns(), sentAt });
+    const values = timing.answered;
     const sends = fake.state.sentByChat;
-    const perChat = new Map<string, ChatTimeline>();
-    for (const arrival of arrivals.values()) {
-      let chat = perChat.get(arrival.chatId);
-      if (!chat) {
-        chat = { arrivals: [], sends: (sends.get(arrival.chatId) ?? []).map((m) => m.at), groups: groups.get(`telegram:${arrival.chatId}`) ?? [] };
-        perChat.set(arrival.chatId, chat);
-      }
-      chat.arrivals.push(arrival.at);
-    }
-    const { values } = latencies(perChat.values());
-    values.sort((a, b) => a - b);
     const firstArrival = Math.min(...[...arrivals.values()].map((a) => a.at));
     const lastSend = Math.max(0, ...fake.state.sent.map((m) => m.at));
     const seconds = Math.max(0.001, (lastSend - firstArrival) / 1000);
     const lost = [...confirmed].filter((id) => !final.storedExternalIds.has(id)).length;
     const replies = fake.state.sent.length;
-    const usersAnswered = [...perChat.keys()].filter((chat) => (sends.get(chat)?.length ?? 0) > 0).length;
+    const chats = new Set([...arrivals.values()].map((a) => a.chatId));
+    const usersAnswered = [...chats].filter((chat) => (sends.get(chat)?.length ?? 0) > 0).length;
     const refused = (fake.calls.get('sendMessage') ?? 0) - replies;
     if (options.sendFailures > 0) notes.push(`sendMessage failures injected at ${options.sendFailures * 100}% (500, reset, 502 after sending)`);
     if (pusher) notes.push('webhook: 40 connections, one update per chat in flight, round robin over the instances');
@@ -148,6 +139,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         inboundWithoutTicket: final.inboundWithoutTicket,
         telegram429: options.sendFailures > 0 ? 0 : refused,
         webhookRetries: pusher?.retries ?? 0,
+        answeredTurns: timing.answered.length,
+        silentTurns: timing.silent.length,
+        silentP99Ms: percentile(timing.silent, 99),
+        unmatchedTurns: timing.unmatched,
         cpuMs: usage.cpuMs,
         complete,
         notes,

@@ -86,7 +86,7 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramBotDeps)
     } else {
       await api.call('deleteWebhook', { drop_pending_updates: false });
       const beginPolling = () => {
-        polling ??= startPolling({ api, handleUpdate, logger: deps.logger, clock, timeoutSec: transport.timeoutSec });
+        polling ??= startPolling({ api, handleUpdate, logger: deps.logger, clock, timeoutSec: transport.timeoutSec, gatherMs: transport.gatherMs });
       };
       if (deps.pollerLeadership) deps.pollerLeadership.start({ onElected: beginPolling, onDeposed: endPolling });
       else beginPolling();

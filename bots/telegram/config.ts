@@ -29,6 +29,7 @@ export const telegramEnvSchema = z.object({
   /** Route the webhook is served on; defaults to the path of TELEGRAM_WEBHOOK_URL. */
   TELEGRAM_WEBHOOK_PATH: optional(z.string().startsWith('/')),
   TELEGRAM_POLL_TIMEOUT_SEC: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(50).default(30)),
+  TELEGRAM_POLL_GATHER_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(10)),
   TELEGRAM_RATE_PER_CHAT_PER_SEC: positive(DEFAULT_RATE_LIMITS.perChatPerSecond),
   TELEGRAM_RATE_PER_GROUP_PER_MIN: positive(DEFAULT_RATE_LIMITS.perGroupPerMinute),
   TELEGRAM_RATE_GLOBAL_PER_SEC: positive(DEFAULT_RATE_LIMITS.globalPerSecond),
@@ -41,7 +42,7 @@ export interface TelegramConfig {
   agentChatIsForum?: boolean;
   leadChatId?: string;
   notePrefix: string;
-  transport: { mode: 'polling'; timeoutSec: number } | { mode: 'webhook'; url: string; path: string; secret: string };
+  transport: { mode: 'polling'; timeoutSec: number; gatherMs: number } | { mode: 'webhook'; url: string; path: string; secret: string };
   limits: TelegramRateLimits;
 }
 
@@ -69,7 +70,7 @@ export function loadTelegramConfig(env: Record<string, string | undefined>): Tel
 }
 
 function transportOf(e: z.infer<typeof telegramEnvSchema>): TelegramConfig['transport'] {
-  if (!e.TELEGRAM_WEBHOOK_URL) return { mode: 'polling', timeoutSec: e.TELEGRAM_POLL_TIMEOUT_SEC };
+  if (!e.TELEGRAM_WEBHOOK_URL) return { mode: 'polling', timeoutSec: e.TELEGRAM_POLL_TIMEOUT_SEC, gatherMs: e.TELEGRAM_POLL_GATHER_MS };
   if (!e.TELEGRAM_WEBHOOK_SECRET) {
     throw new TelegramStartupError('webhook_secret_missing', 'TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not: webhook mode refuses to start without a secret token');
   }

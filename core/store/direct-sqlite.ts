@@ -105,6 +105,11 @@ export class DirectSqlite {
     return withRaw(tx, query, execute);
   }
 
+  /** The statements prepared so far (for query-plan checks: test/store/query-plans.test.ts). */
+  preparedSql(): string[] {
+    return [...this.statements.keys()];
+  }
+
   private prepared(sql: string) {
     let entry = this.statements.get(sql);
     if (!entry) {

@@ -87,7 +87,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       apiRoot: 'https://api.telegram.org',
       notePrefix: '//',
-      transport: { mode: 'polling', timeoutSec: 30 },
+      transport: { mode: 'polling', timeoutSec: 30, gatherMs: 10 },
       limits: { perChatPerSecond: 1, perGroupPerMinute: 20, globalPerSecond: 30 },
     });
     expect(config.agentChatId).toBeUndefined();

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 /** Starts the fake API and a polling loop; records every getUpdates offset that would confirm something unstored. */
-async function run(intake: MemoryIntake, fakeOptions: FakeTelegramApiOptions = {}, acceptTimeoutMs = 5_000) {
+async function run(intake: MemoryIntake, fakeOptions: FakeTelegramApiOptions = {}, acceptTimeoutMs = 5_000, gatherMs?: number) {
   const keyOfUpdate = new Map<number, string>();
   const violations: string[] = [];
   tg = await startFakeTelegramApi({
@@ -30,7 +30,7 @@ async function run(intake: MemoryIntake, fakeOptions: FakeTelegramApiOptions = {
   });
   const api = new BotApi({ token: tg.token, apiRoot: tg.apiRoot });
   const handleUpdate = createUpdateHandler({ intake, normalise: () => ({ notePrefix: '//', now: () => new Date() }), api, logger: silentLogger, acceptTimeoutMs });
-  polling = startPolling({ api, handleUpdate, logger: silentLogger, timeoutSec: 1, backoff: new Backoff(5, 40) });
+  polling = startPolling({ api, handleUpdate, logger: silentLogger, timeoutSec: 1, backoff: new Backoff(5, 40), ...(gatherMs !== undefined ? { gatherMs } : {}) });
   const say = (userId: number, text: string) => {
     const update = tg!.userSays(user(userId), text);
     const message = update['message'] as { chat: { id: number }; message_id: number };
@@ -117,6 +117,29 @@ describe('long polling', () => {
     expect(overlapInChat).toBe(false);
     for (const [chat, texts] of perChatTexts(intake)) expect(texts).toEqual([0, 1, 2].map((i) => `c${chat} m${i}`));
     expect(violations).toEqual([]);
+  });
+
+  it('pauses after a short batch, so updates arriving meanwhile come in one request', async () => {
+    const intake = new MemoryIntake();
+    const batches: number[] = [];
+    const accept = intake.accept.bind(intake);
+    let current = 0;
+    intake.accept = (event) => {
+      current += 1;
+      queueMicrotask(() => {
+        if (current) batches.push(current);
+        current = 0;
+      });
+      return accept(event);
+    };
+    const { tg, say } = await run(intake, {}, 5_000, 300);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    say(1, 'first');
+    await tg.waitFor(() => intake.stored.length === 1);
+    // The loop is pausing now; these three arrive one by one and are fetched together.
+    for (const [i, chat] of [2, 3, 4].entries()) setTimeout(() => say(chat, `later ${i}`), 20 * i);
+    await tg.waitFor(() => intake.stored.length === 4);
+    expect(batches).toEqual([1, 3]);
   });
 
   it('treats a store that hangs as failed and retries it', async () => {
