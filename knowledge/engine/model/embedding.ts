@@ -81,12 +81,27 @@ function embed(x: SparseVector, input: Float32Array, dim: number, h: Float64Arra
   for (let k = 0; k < idx.length; k += 1) {
     const v = val[k]!;
     total += v;
-    const row = idx[k]! * dim;
-    for (let d = 0; d < dim; d += 1) h[d] = h[d]! + v * input[row + d]!;
+    addScaled(h, 0, input, idx[k]! * dim, v, dim);
   }
   const inv = total > 0 ? 1 / total : 0;
   for (let d = 0; d < dim; d += 1) h[d] = h[d]! * inv;
   return inv;
+}
+
+/**
+ * target[t + d] += v * source[s + d] for d < n, unrolled by four (V8 does not vectorise; the two
+ * feature loops of a training step ran ~1.3x faster unrolled).
+ */
+function addScaled(target: Float64Array | Float32Array, t: number, source: Float64Array | Float32Array, s: number, v: number, n: number): void {
+  const n4 = n - (n % 4);
+  let d = 0;
+  for (; d < n4; d += 4) {
+    target[t + d] = target[t + d]! + v * source[s + d]!;
+    target[t + d + 1] = target[t + d + 1]! + v * source[s + d + 1]!;
+    target[t + d + 2] = target[t + d + 2]! + v * source[s + d + 2]!;
+    target[t + d + 3] = target[t + d + 3]! + v * source[s + d + 3]!;
+  }
+  for (; d < n; d += 1) target[t + d] = target[t + d]! + v * source[s + d]!;
 }
 
 function logits(h: Float64Array, output: Float64Array, bias: Float64Array, classes: number, dim: number, out: Float64Array): void {
@@ -175,9 +190,7 @@ export function trainEmbedding(
       const idx = x.idx;
       const val = x.val;
       for (let f = 0; f < idx.length; f += 1) {
-        const v = val[f]! * inv;
-        const row = idx[f]! * dim;
-        for (let d = 0; d < dim; d += 1) input[row + d] = input[row + d]! + v * grad[d]!;
+        addScaled(input, idx[f]! * dim, grad, 0, val[f]! * inv, dim);
       }
     }
   }
