@@ -109,6 +109,8 @@ export class OutboxWorker {
   }
 
   private readonly inFlight = new Set<number>();
+  private readonly sentQueue: Array<{ id: number; externalRef: string | null }> = [];
+  private sentFlush: Promise<void> | undefined;
 
   async stop(): Promise<void> {
     this.stopped = true;
@@ -152,12 +154,7 @@ export class OutboxWorker {
     if (!heads.length) return 0;
     const claimed = await this.claim(heads, now);
     const mine = heads.filter((row) => claimed.has(row.id));
-    const sent: Array<{ id: number; externalRef: string | null }> = [];
-    try {
-      await Promise.all(mine.map((row) => this.permits.run(() => this.sendOne(row, sent))));
-    } finally {
-      await this.recordSent(sent);
-    }
+    await Promise.all(mine.map((row) => this.permits.run(() => this.sendOne(row))));
     return heads.length;
   }
 
@@ -196,13 +193,12 @@ export class OutboxWorker {
     return new Set(got.map((r) => Number(r.id)));
   }
 
-  /** Successful sends are added to `sent` (recorded together at the end of the pass); failures recorded now. */
-  private async sendOne(row: OutboxRow, sent: Array<{ id: number; externalRef: string | null }>): Promise<void> {
+  private async sendOne(row: OutboxRow): Promise<void> {
     this.busyKeys.add(row.orderKey);
     this.inFlight.add(row.id);
     try {
       const result = await this.deliver(row);
-      if (result.ok) sent.push({ id: row.id, externalRef: result.externalRef ?? null });
+      if (result.ok) await this.markSent({ id: row.id, externalRef: result.externalRef ?? null });
       else await this.record(row, result);
     } finally {
       this.busyKeys.delete(row.orderKey);
@@ -236,9 +232,27 @@ export class OutboxWorker {
   }
 
   /**
-   * Marks the pass's successful sends in one statement (one commit instead of one per send). Until then a
-   * crash leaves them claimed, and they are sent again like any send in flight at a crash.
+   * Records a successful send (group commit): sends that finish while an earlier mark is being written
+   * are marked together by the next statement, so a busy pass costs a few statements, not one per send,
+   * and a send is marked within about one statement's time (until then a crash would send it again,
+   * like any send in flight at a crash).
    */
+  private markSent(row: { id: number; externalRef: string | null }): Promise<void> {
+    this.sentQueue.push(row);
+    this.sentFlush ??= this.flushSent().finally(() => {
+      this.sentFlush = undefined;
+    });
+    return this.sentFlush;
+  }
+
+  private async flushSent(): Promise<void> {
+    while (this.sentQueue.length) {
+      // Sends completing in the same turn of the event loop join this statement.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.recordSent(this.sentQueue.splice(0));
+    }
+  }
+
   private async recordSent(sent: ReadonlyArray<{ id: number; externalRef: string | null }>): Promise<void> {
     for (let i = 0; i < sent.length; i += SENT_PER_STATEMENT) {
       const chunk = sent.slice(i, i + SENT_PER_STATEMENT);
