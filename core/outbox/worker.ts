@@ -89,12 +89,16 @@ export class OutboxWorker {
    * instances) and, with `liveInstances`, by instances whose heartbeat expired.
    */
   async reclaim(): Promise<number> {
+    const first = this.lastReclaim === 0;
     this.lastReclaim = Date.now();
-    let freed = await this.sql.execute(
-      this.runner,
-      `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE "status" = 'pending' AND "lockedBy" = ? AND "id" NOT IN (${[...this.inFlight].join(', ') || '0'})`,
-      this.options.instanceId,
-    );
+    // Rows under this instance's own id can only be an earlier process's before this one claimed any.
+    let freed = first
+      ? await this.sql.execute(
+          this.runner,
+          `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE "status" = 'pending' AND "lockedBy" = ?`,
+          this.options.instanceId,
+        )
+      : 0;
     if (this.options.liveInstances) {
       const alive = [...(await this.options.liveInstances())];
       freed += await this.sql.execute(
@@ -109,13 +113,31 @@ export class OutboxWorker {
   }
 
   private readonly inFlight = new Set<number>();
+  /** Sends started by `pump`, until recorded. */
+  private readonly sends = new Set<Promise<void>>();
+  /** Rows claimed by `pump`, waiting for a send slot, oldest first. */
+  private readonly queued: OutboxRow[] = [];
   private readonly sentQueue: Array<{ id: number; externalRef: string | null }> = [];
   private sentFlush: Promise<void> | undefined;
 
+  /** Stops taking rows; waits for the sends in flight (and their records); gives queued rows back. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    const unsent = this.queued.splice(0);
+    if (unsent.length) {
+      await this.sql
+        .execute(
+          this.runner,
+          `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL, "attempts" = "attempts" - 1
+           WHERE "id" IN (${unsent.map(() => '?').join(', ')}) AND "status" = 'pending' AND "lockedBy" = ?`,
+          ...unsent.map((row) => row.id),
+          this.options.instanceId,
+        )
+        .catch((error: unknown) => this.log.warn({ err: error }, 'outbox: could not give back queued sends; they are taken over after the lock expires'));
+    }
+    await Promise.allSettled([...this.sends]);
   }
 
   /** Sends soon; called after a transaction wrote outbox rows. */
@@ -127,42 +149,84 @@ export class OutboxWorker {
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      let attempted = 0;
-      this.running = this.pass()
+      let started = 0;
+      this.running = this.pump()
         .then((count) => {
-          attempted = count;
+          started = count;
         })
         .catch((error) => this.log.warn({ err: error }, 'outbox pass failed'))
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;
-          // Rows queued behind the ones just sent (same chat) are due now: go again without waiting.
-          const again = this.wake || attempted > 0;
+          // A full batch may mean more is due; a finished send also asks again (notify).
+          const again = this.wake || started >= this.options.batchSize - this.options.concurrency;
           this.wake = false;
           this.schedule(again ? 0 : this.options.pollIntervalMs);
         });
     }, delayMs);
   }
 
-  /** One pass: the oldest due row of each order key, sent in parallel across keys. Returns rows attempted. */
+  /**
+   * Keeps the send slots busy: claims due rows into a local queue when it runs short (up to `batchSize`
+   * per query, so a backlog costs few statements), and starts queued sends while slots are free. A
+   * finished send starts the next queued one at once and, when the queue runs short, asks for more; so a
+   * row written now goes out as soon as a slot is free, not after the slowest send of a whole batch
+   * (which held replies back ~100 ms at a steady 200 messages/s). Returns rows claimed.
+   */
+  private async pump(): Promise<number> {
+    let claimed = 0;
+    if (this.queued.length < this.options.concurrency) {
+      const rows = await this.claimDue(this.options.batchSize - this.queued.length, new Set(this.queued.map((r) => r.orderKey)));
+      this.queued.push(...rows);
+      claimed = rows.length;
+    }
+    this.startQueued();
+    return claimed;
+  }
+
+  private startQueued(): void {
+    while (!this.stopped && this.inFlight.size < this.options.concurrency && this.queued.length) {
+      const row = this.queued.shift()!;
+      const sending: Promise<void> = this.sendOne(row)
+        .catch((error: unknown) => this.log.warn({ err: error, outboxId: row.id }, 'outbox send could not be recorded'))
+        .finally(() => {
+          this.sends.delete(sending);
+          this.startQueued();
+          if (this.queued.length < this.options.concurrency) this.notify();
+        });
+      this.sends.add(sending);
+    }
+  }
+
+  /**
+   * Sends everything due now (the oldest due row of each order key, in parallel across keys) and waits
+   * for it: for shutdown and tests. Returns rows attempted.
+   */
   async pass(): Promise<number> {
+    const rows = await this.claimDue(this.options.batchSize);
+    await Promise.all(rows.map((row) => this.permits.run(() => this.sendOne(row))));
+    return rows.length;
+  }
+
+  /** Due heads of order keys not being sent (or queued) by this worker, claimed; at most `limit`. */
+  private async claimDue(limit: number, queuedKeys: ReadonlySet<string> = new Set()): Promise<OutboxRow[]> {
+    if (limit <= 0) return [];
     if (Date.now() - this.lastReclaim > (this.options.reclaimEveryMs ?? 2_000)) {
       await this.reclaim().catch((error) => this.log.warn({ err: error }, 'outbox reclaim failed'));
     }
     const now = this.clock.now();
-    const heads = (await this.dueHeads(now)).filter((row) => !this.busyKeys.has(row.orderKey));
-    if (!heads.length) return 0;
+    const due = await this.dueHeads(now, Math.min(this.options.batchSize, limit + this.busyKeys.size + queuedKeys.size));
+    const heads = due.filter((row) => !this.busyKeys.has(row.orderKey) && !queuedKeys.has(row.orderKey)).slice(0, limit);
+    if (!heads.length) return [];
     const claimed = await this.claim(heads, now);
-    const mine = heads.filter((row) => claimed.has(row.id));
-    await Promise.all(mine.map((row) => this.permits.run(() => this.sendOne(row))));
-    return heads.length;
+    return heads.filter((row) => claimed.has(row.id));
   }
 
   /**
    * Keeps order: only the oldest pending row of each key, and only when it is due and not claimed (a row
    * backing off holds back the rows queued behind it).
    */
-  private async dueHeads(now: Date): Promise<OutboxRow[]> {
+  private async dueHeads(now: Date, limit: number): Promise<OutboxRow[]> {
     const t = this.sql.time(now);
     const rows = await this.sql.query<OutboxRow>(
       this.runner,
@@ -172,7 +236,7 @@ export class OutboxWorker {
        ORDER BY o."id" LIMIT ?`,
       t,
       t,
-      this.options.batchSize,
+      limit,
     );
     return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
   }
