@@ -53,6 +53,11 @@ describe('query plans on SQLite', () => {
         return problems.length ? [`${problems.join('; ')} <- ${sql.replace(/\s+/g, ' ').slice(0, 160)}`] : [];
       });
       expect(offenders).toEqual([]);
+      // The outbox's next row per chat: by chat and status, not through every row the chat was ever sent.
+      const head = statements.find((sql) => sql.includes('min(i."id")'));
+      expect(head).toBeDefined();
+      const plan = connection.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${head!}`).all(...Array<null>((head!.match(/\?/g) ?? []).length).fill(null));
+      expect(plan.map((row) => row.detail).join('; ')).toMatch(/orderKey=\? AND status=\?/);
     } finally {
       connection.close();
     }
