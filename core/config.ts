@@ -59,7 +59,7 @@ const envSchema = z.object({
   INSTANCE_ID: optional,
   INBOX_CONCURRENCY: int(4, 1, 64),
   INBOX_BATCH_MAX: int(64, 1, 1000),
-  OUTBOX_CONCURRENCY: int(8, 1, 256),
+  OUTBOX_CONCURRENCY: int(32, 1, 256),
   DB_POOL_SIZE: int(10, 1, 200),
   AUTO_REGISTER_SLACK_AGENTS: flag(true),
   AUTO_REGISTER_TELEGRAM_AGENTS: flag(false),

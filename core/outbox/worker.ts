@@ -43,7 +43,7 @@ interface OutboxRow {
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   instanceId: 'local',
-  concurrency: 8,
+  concurrency: 32,
   maxAttempts: 12,
   lockMs: 60_000,
   pollIntervalMs: 250,
