@@ -339,22 +339,29 @@ export class OutboxWorker {
     const backoff = Math.min(15 * 60_000, 1000 * 2 ** Math.min(attempts, 12));
     const wait = result.retryable && result.retryAfterMs !== undefined ? Math.max(result.retryAfterMs, 0) : backoff;
     this.log.warn({ outboxId: row.id, channel: row.channel, attempts, dead, error: result.error }, 'outbox send failed');
-    await this.db.prisma.outboxMessage.update({
-      where: { id: row.id },
-      data: dead
-        ? { status: 'dead', lastError: result.error.slice(0, 1000), lockedBy: null, lockedUntil: null }
-        : { lastError: result.error.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + wait), lockedBy: null, lockedUntil: null },
-    });
-    if (dead && row.ticketId) {
-      await this.db.prisma.$transaction(async (tx) =>
-        recordEvent(tx, {
-          ticketId: row.ticketId!,
+    if (!dead) {
+      await this.db.prisma.outboxMessage.update({
+        where: { id: row.id },
+        data: { lastError: result.error.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + wait), lockedBy: null, lockedUntil: null },
+      });
+      return;
+    }
+    // The dead letter and its event on the ticket's trail commit together: a failure between two writes
+    // would leave a reply undelivered with nothing on the ticket saying so.
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: 'dead', lastError: result.error.slice(0, 1000), lockedBy: null, lockedUntil: null },
+      });
+      if (row.ticketId) {
+        await recordEvent(tx, {
+          ticketId: row.ticketId,
           type: 'delivery_failed',
           actor: { kind: 'system' },
           at: now,
           data: { outboxId: row.id, channel: row.channel, error: result.error.slice(0, 300), reason: 'reason' in result ? result.reason : undefined },
-        }),
-      );
-    }
+        });
+      }
+    });
   }
 }

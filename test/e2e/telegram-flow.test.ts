@@ -209,6 +209,10 @@ describe.each(providers)('Telegram end to end on %s', (provider) => {
     const rows = await prisma.outboxMessage.findMany({ where: { channel: 'telegram' } });
     expect(rows.every((r) => r.status === 'dead' && r.attempts === 1)).toBe(true);
     expect(rows[0]!.lastError).toMatch(/blocked/i);
+    // Each refused reply is on its ticket's trail, written with the dead letter.
+    const refused = await prisma.ticketEvent.findMany({ where: { type: 'delivery_failed' } });
+    expect(refused.map((e) => JSON.parse(e.data ?? '{}').outboxId).sort()).toEqual(rows.filter((r) => r.ticketId).map((r) => r.id).sort());
+    expect(refused.length).toBeGreaterThan(0);
     expect(tg.sentTo(dave.id)).toEqual([]);
     const sendsBefore = tg.calls.get('sendMessage') ?? 0;
     await new Promise((resolve) => setTimeout(resolve, 600)); // a few outbox polls: nothing is retried
