@@ -22,11 +22,11 @@ function displayNameOf(message: InboundMessage): string {
   return (displayName?.trim() || (username ? `@${username}` : '') || `${message.channel} user ${externalUserId}`).slice(0, NAME_MAX);
 }
 
-export async function ensureParticipants(tx: Tx, message: InboundMessage, language: Language): Promise<Participants> {
+/** `now` is the turn's time (the injected clock), so records of one turn share one timestamp. */
+export async function ensureParticipants(tx: Tx, message: InboundMessage, language: Language, now: Date): Promise<Participants> {
   const existing = await findConversationWithRequester(tx, message);
   if (existing) return { ...existing, firstContact: false };
-  const { requester, created } = await ensureRequester(tx, message, language);
-  const now = new Date();
+  const { requester, created } = await ensureRequester(tx, message, language, now);
   const conversation: Conversation = {
     id: newId(),
     requesterId: requester.id,
@@ -71,7 +71,7 @@ async function countConversations(tx: Tx, requesterId: string): Promise<number> 
   return toInt(rows[0]?.n);
 }
 
-async function ensureRequester(tx: Tx, message: InboundMessage, language: Language): Promise<{ requester: Requester; created: boolean }> {
+async function ensureRequester(tx: Tx, message: InboundMessage, language: Language, now: Date): Promise<{ requester: Requester; created: boolean }> {
   const key = { channel: message.channel, externalUserId: message.sender.externalUserId };
   const identity = await findRow<Identity>(tx, 'Identity', key);
   if (identity) {
@@ -79,7 +79,6 @@ async function ensureRequester(tx: Tx, message: InboundMessage, language: Langua
     if (!requester) throw new Error(`requester ${identity.requesterId} of identity ${identity.id} not found`);
     return { requester, created: false };
   }
-  const now = new Date();
   const requester: Requester = { id: newId(), displayName: displayNameOf(message), language, createdAt: now };
   await insertRows(tx, 'Requester', [requester]);
   await insertRows(tx, 'Identity', [

@@ -26,7 +26,7 @@ export async function processRequesterMessage(
   await lockConversationByKey(tx, deps.provider, message.channel, message.conversationKey);
   const hint = message.sender.languageCode;
   const initial = chooseLanguage(deps.kb, message.text, undefined, hint);
-  const { requester, conversation, firstContact } = await ensureParticipants(tx, message, initial);
+  const { requester, conversation, firstContact } = await ensureParticipants(tx, message, initial, now);
   const staged: StagedConversation = { conversation, conversationChanges: {} };
   const language = firstContact ? initial : chooseLanguage(deps.kb, message.text, conversation.language, hint);
   if (language !== conversation.language) stageConversation(staged, { language });

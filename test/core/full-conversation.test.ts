@@ -84,6 +84,11 @@ describe.each(providers)('full conversation on %s', (provider) => {
     // The internal note never reached the requester.
     expect(h.terminal.repliesTo('alice').some((r) => r.text.includes('AD lockout'))).toBe(false);
     const transcript = await h.db.prisma.message.findMany({ where: { ticketId }, orderBy: { createdAt: 'asc' } });
+    // The requester and the conversation date from the first message's turn, on the injected clock.
+    const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { id: transcript[0]!.conversationId } });
+    const requester = await h.db.prisma.requester.findUniqueOrThrow({ where: { id: conversation.requesterId } });
+    expect(conversation.createdAt).toEqual(transcript[0]!.createdAt);
+    expect(requester.createdAt).toEqual(transcript[0]!.createdAt);
     expect(transcript.filter((m) => m.internal).map((m) => m.text)).toEqual(['probably an AD lockout']);
   });
 });
