@@ -67,7 +67,8 @@ describe('round trip through the agents group', () => {
       ['reply', { surface: AGENT_SURFACE, ref: String(topicId) }],
       ['note', { surface: AGENT_SURFACE, ref: String(topicId) }],
     ]);
-    expect(tg.state.answeredCallbacks).toContain('q-take');
+    // The button's spinner is stopped after the press is stored, without holding up the next update.
+    await tg.waitFor(() => tg.state.answeredCallbacks.includes('q-take'));
 
     await bot.sender.send({ kind: 'requester_reply', conversationKey: '5', reply: { text: 'Ann: Try resetting your password' } }, links.context('o2'));
     expect(tg.sentTo(5).map((m) => m.text)).toEqual(['Ann: Try resetting your password']);
