@@ -65,12 +65,12 @@ export class InboxIntake implements IntakePort {
   private readonly runner: Runner;
 
   constructor(
-    db: Pick<Database, 'prisma' | 'provider' | 'direct'>,
+    db: Pick<Database, 'prisma' | 'provider' | 'direct' | 'directPg'>,
     private readonly onStored: (conversationKey: string) => void = () => {},
     private readonly clock: Clock = systemClock,
   ) {
     this.sql = new Sql(db.provider);
-    this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
+    this.runner = db.direct?.outside(db.prisma) ?? db.directPg?.outside(db.prisma) ?? db.prisma;
   }
 
   accept(event: IntakeEvent): Promise<IntakeResult> {

@@ -87,7 +87,7 @@ export class InboxWorker {
     // Batching: enough conversations in flight to fill a batch (their events wait in memory, so bounded).
     this.permits = new Semaphore(this.batching ? Math.max(options.concurrency, Math.ceil((options.batchMax * 2) / PREFETCH)) : options.concurrency);
     this.sql = new Sql(db.provider);
-    this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
+    this.runner = db.direct?.outside(db.prisma) ?? db.directPg?.outside(db.prisma) ?? db.prisma;
   }
 
   start(): void {
@@ -207,7 +207,7 @@ export class InboxWorker {
     try {
       const done = await this.db.prisma.$transaction(
         async (prismaTx) => {
-          const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
+          const tx = this.db.direct?.bind(prismaTx) ?? (this.db.directPg ? await this.db.directPg.bind(prismaTx) : prismaTx);
           if (!(await this.claim(tx, event.id, now))) return false;
           wroteOutbox = (await this.handle(tx, event, now)) !== false;
           await this.markDone(tx, event.id);

@@ -76,7 +76,7 @@ export class OutboxWorker {
     for (const sender of senders) this.senders.set(sender.channel, sender);
     this.permits = new Semaphore(options.concurrency);
     this.sql = new Sql(db.provider);
-    this.runner = db.direct?.outside(db.prisma) ?? db.prisma;
+    this.runner = db.direct?.outside(db.prisma) ?? db.directPg?.outside(db.prisma) ?? db.prisma;
   }
 
   start(): void {

@@ -14,6 +14,7 @@ import { PrismaClient as SqliteClient, type Prisma as PrismaNamespace } from '..
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, readMigrations } from './migrate.ts';
 import { DirectSqlite } from './direct-sqlite.ts';
+import { DirectPg } from './direct-pg.ts';
 import { gateSqliteAdapter } from './sqlite-gate.ts';
 
 /** The client type core code is written against. Both generated clients share this shape. */
@@ -28,6 +29,8 @@ export interface Database {
   provider: Provider;
   /** SQLite: runs a transaction's raw statements directly on the connection (see direct-sqlite.ts). */
   direct?: DirectSqlite;
+  /** PostgreSQL: raw statements on the pg connection instead of through Prisma (see direct-pg.ts). */
+  directPg?: DirectPg;
   /** Where the data lives, without credentials, for logs. */
   describe: string;
   close(): Promise<void>;
@@ -100,12 +103,15 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   }
   // A connection the server drops (restart, failover, admin) must not crash the process: the pool replaces
   // it and the next query reconnects. Without these listeners pg re-throws the error as uncaught.
-  const adapter = new PrismaPg(
-    { connectionString: url, max: options.poolSize ?? 10 },
-    { onPoolError: options.onConnectionError ?? ignoreDroppedConnection, onConnectionError: options.onConnectionError ?? ignoreDroppedConnection },
+  const directPg = new DirectPg(pg.types);
+  const adapter = directPg.instrument(
+    new PrismaPg(
+      { connectionString: url, max: options.poolSize ?? 10 },
+      { onPoolError: options.onConnectionError ?? ignoreDroppedConnection, onConnectionError: options.onConnectionError ?? ignoreDroppedConnection },
+    ),
   );
   const prisma = new PostgresClient({ adapter }) as unknown as Prisma;
-  return { prisma, provider: 'postgres', describe: redactUrl(url), close: () => prisma.$disconnect() };
+  return { prisma, provider: 'postgres', directPg, describe: redactUrl(url), close: () => prisma.$disconnect() };
 }
 
 function ignoreDroppedConnection(): void {
