@@ -41,6 +41,14 @@ function clamp(event: IntakeEvent): IntakeEvent {
   return event;
 }
 
+/**
+ * NUL characters become U+FFFD in every string of a stored event: PostgreSQL refuses them in text
+ * columns, so a message carrying one (a platform passes them through) could never be processed there.
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+}
+
 interface Waiting {
   event: IntakeEvent;
   key: ReturnType<typeof eventKey>;
@@ -103,7 +111,7 @@ export class InboxIntake implements IntakePort {
     const now = this.sql.time(this.clock.now());
     const params: unknown[] = [];
     const rows = batch.map((item) => {
-      params.push(item.key.channel, item.key.externalId, item.event.kind, item.key.conversationKey, JSON.stringify(clamp(item.event)), now);
+      params.push(item.key.channel, item.key.externalId, item.event.kind, item.key.conversationKey, JSON.stringify(clamp(item.event), withoutNul), now);
       return '(?, ?, ?, ?, ?, ?)';
     });
     const inserted = await this.sql.query<{ id: unknown; channel: string; externalId: string }>(

@@ -31,6 +31,15 @@ describe.each(providers)('bad input on %s', (provider) => {
     expect(h.terminal.repliesTo('u').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('processes a message with NUL characters (PostgreSQL refuses them in text) and keeps the rest', async () => {
+    await h.send({ from: 'u', text: 'VPN\u0000 does not connect', sender: { externalUserId: 'u', displayName: 'Ann\u0000' } });
+    const event = await h.db.prisma.inboxEvent.findFirstOrThrow();
+    expect(event.status).toBe('done');
+    const stored = await h.db.prisma.message.findFirstOrThrow({ where: { direction: 'in' } });
+    expect(stored.text).toBe('VPN\uFFFD does not connect');
+    expect(h.terminal.repliesTo('u').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('points to /help for an unknown command', async () => {
     await h.send({ from: 'u', text: '/frobnicate now' });
     expect(h.terminal.repliesTo('u').at(-1)!.text).toMatch(/don't know the command \/frobnicate/);
