@@ -13,7 +13,7 @@
  * local time), `bigint` as BigInt; Date parameters are sent as UTC timestamps.
  */
 import type pg from 'pg';
-import type { Runner } from './sql.ts';
+import { withRaw, type Runner } from './sql.ts';
 
 interface OpenTransaction {
   client: pg.PoolClient;
@@ -107,16 +107,6 @@ export class DirectPg {
     }
     return name ? { name } : {};
   }
-}
-
-function withRaw<T extends Runner>(target: T, query: (sql: string, ...params: unknown[]) => Promise<unknown>, execute: (sql: string, ...params: unknown[]) => Promise<number>): T {
-  return new Proxy(target, {
-    get(object, property, receiver) {
-      if (property === '$queryRawUnsafe') return query;
-      if (property === '$executeRawUnsafe') return execute;
-      return Reflect.get(object, property, receiver);
-    },
-  });
 }
 
 /** Dates as UTC `timestamp` text (pg would send local time with an offset, which PostgreSQL drops). */

@@ -7,7 +7,7 @@
  * the connection's open one: after a timeout or rollback it fails instead of running outside it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Runner } from './sql.ts';
+import { withRaw, type Runner } from './sql.ts';
 
 type Statement = BetterSqlite3.Statement<unknown[], Record<string, unknown>>;
 
@@ -148,16 +148,6 @@ export class DirectSqlite {
     const { statement } = this.prepared(sql);
     return statement.run(...params.map(param)).changes;
   }
-}
-
-function withRaw<T extends Runner>(target: T, query: (sql: string, ...params: unknown[]) => Promise<unknown>, execute: (sql: string, ...params: unknown[]) => Promise<number>): T {
-  return new Proxy(target, {
-    get(object, property, receiver) {
-      if (property === '$queryRawUnsafe') return query;
-      if (property === '$executeRawUnsafe') return execute;
-      return Reflect.get(object, property, receiver);
-    },
-  });
 }
 
 /** Parameters as Prisma's adapter writes them (ISO-8601 with `+00:00`, booleans as 0/1). */

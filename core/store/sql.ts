@@ -52,3 +52,14 @@ export function providerOfClient(client: unknown): Provider {
   const active = (client as { _activeProvider?: unknown })._activeProvider;
   return active === 'postgresql' || active === 'postgres' ? 'postgres' : 'sqlite';
 }
+
+/** `target` with its two raw-statement methods replaced (direct-sqlite.ts, direct-pg.ts run them on the driver). */
+export function withRaw<T extends Runner>(target: T, query: (sql: string, ...params: unknown[]) => Promise<unknown>, execute: (sql: string, ...params: unknown[]) => Promise<number>): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      if (property === '$queryRawUnsafe') return query;
+      if (property === '$executeRawUnsafe') return execute;
+      return Reflect.get(object, property, receiver);
+    },
+  });
+}
