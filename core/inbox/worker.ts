@@ -245,7 +245,12 @@ export class InboxWorker {
           groups.push(group);
           size += group.events.length;
         }
-        const processed = await this.processBatch(groups);
+        // processBatch handles its own failures; should anything still throw, the drains waiting on this
+        // batch must hear "nothing processed" (the events stay pending) rather than wait forever.
+        const processed = await this.processBatch(groups).catch((error: unknown) => {
+          this.log.error({ err: error }, 'inbox batch failed unexpectedly');
+          return groups.map(() => 0);
+        });
         groups.forEach((group, i) => group.resolve(processed[i]!));
       }
     } finally {
