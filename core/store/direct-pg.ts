@@ -47,12 +47,29 @@ export class DirectPg {
       this.pool = adapter.client;
       const start = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (...args: unknown[]) => {
-        const tx = (await start(...args)) as { client: pg.PoolClient & { processID?: number }; commit(): Promise<void>; rollback(): Promise<void> };
+        const tx = (await start(...args)) as {
+          client: pg.PoolClient & { processID?: number };
+          commit(): Promise<void>;
+          rollback(): Promise<void>;
+          executeRaw(query: { sql: string }): Promise<number>;
+        };
         const pid = tx.client.processID;
         if (pid === undefined) return tx;
-        this.open.set(pid, { client: tx.client });
+        const open: OpenTransaction = { client: tx.client };
+        this.open.set(pid, open);
+        const forget = () => {
+          if (this.open.get(pid) === open) this.open.delete(pid);
+        };
+        // Prisma ends a transaction by running COMMIT/ROLLBACK on its connection and only then calling
+        // commit()/rollback(); a statement queued on the connection after that COMMIT/ROLLBACK would run
+        // outside the transaction (e.g. after a timeout), so the transaction counts as ended from then on.
+        const executeRaw = tx.executeRaw.bind(tx);
+        tx.executeRaw = (query) => {
+          if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) forget();
+          return executeRaw(query);
+        };
         const end = (fn: () => Promise<void>) => () => {
-          if (this.open.get(pid)?.client === tx.client) this.open.delete(pid);
+          forget();
           return fn();
         };
         tx.commit = end(tx.commit.bind(tx));

@@ -33,6 +33,32 @@ describe.runIf(postgresUrl)('direct statements on PostgreSQL', () => {
     expect(await db.prisma.counter.count()).toBe(0);
   });
 
+  it('refuse to run once the transaction timed out, even while its rollback is still under way', async () => {
+    db = await createTestDatabase('postgres');
+    const outcomes: string[] = [];
+    const result = await db.prisma
+      .$transaction(
+        async (prismaTx) => {
+          const tx = await db!.directPg!.bind(prismaTx);
+          await tx.$queryRawUnsafe('SELECT pg_sleep(1.5)');
+          for (const name of ['late-1', 'late-2']) {
+            await tx
+              .$executeRawUnsafe('INSERT INTO "Counter" ("name", "value") VALUES ($1, $2)', name, 1)
+              .then(() => outcomes.push(`${name} ran`), () => outcomes.push(`${name} refused`));
+          }
+        },
+        { timeout: 1000 },
+      )
+      .then(
+        () => 'committed',
+        () => 'failed',
+      );
+    expect(result).toBe('failed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(outcomes).toEqual(['late-1 refused', 'late-2 refused']);
+    expect(await db.prisma.counter.count()).toBe(0);
+  });
+
   it('read and write timestamps as UTC and bigints as BigInt, in any time zone', async () => {
     db = await createTestDatabase('postgres');
     const zone = process.env.TZ;
