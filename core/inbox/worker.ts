@@ -305,7 +305,19 @@ export class InboxWorker {
         for (const group of groups) alone.push((await this.processBatch([group]))[0]!);
         return alone;
       }
-      // The first event of the group counts one failed attempt (and is pending again, after a back-off).
+      // One conversation's events: each in a transaction of its own, in order, so the attempt is
+      // counted against the event that breaks it, not against the one that happened to be first.
+      const only = groups[0]!;
+      if (only.events.length > 1) {
+        let done = 0;
+        for (const event of only.events) {
+          const [ok] = await this.processBatch([{ events: [event], resolve: () => {} }]);
+          if (!ok) break;
+          done += 1;
+        }
+        return [done];
+      }
+      // The event counts one failed attempt (and is pending again, after a back-off).
       failed.length = 0;
       groups.forEach((group, g) => {
         if (group.events.length) failed.push({ event: group.events[0]!, error });

@@ -114,7 +114,23 @@ describe.each(providers)('inbox batching on %s', (provider) => {
     );
     expect(await markers()).toEqual(['a-0', 'a-1', 'c-0', 'c-1']);
     expect(await statusOf('b-0')).toEqual({ status: 'pending', attempts: 1 });
+    expect(await statusOf('b-1')).toEqual({ status: 'pending', attempts: 0 });
     expect(await statusOf('a-0')).toEqual({ status: 'done', attempts: 0 });
     expect(await statusOf('c-1')).toEqual({ status: 'done', attempts: 0 });
+  });
+
+  it.runIf(provider === 'sqlite')('the event that breaks the transaction takes the blame, not the one before it', async () => {
+    db = await createTestDatabase(provider);
+    const events = [message('b', 0, 'fine'), message('b', 1, 'poison'), message('b', 2, 'fine')];
+    await runWith(
+      markingHandler(async (tx, text) => {
+        if (text === 'poison') await tx.$executeRawUnsafe('ROLLBACK');
+      }),
+      events,
+    );
+    expect(await markers()).toEqual(['b-0']);
+    expect(await statusOf('b-0')).toEqual({ status: 'done', attempts: 0 });
+    expect(await statusOf('b-1')).toEqual({ status: 'pending', attempts: 1 });
+    expect(await statusOf('b-2')).toEqual({ status: 'pending', attempts: 0 });
   });
 });
