@@ -52,6 +52,8 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
 
 /** Rows marked sent per statement (2 parameters each, well under every driver's limit). */
 const SENT_PER_STATEMENT = 500;
+/** How soon sent marks that could not be written are tried again. */
+const SENT_RETRY_MS = 1_000;
 
 export class OutboxWorker {
   private readonly senders = new Map<Channel, ChannelSender>();
@@ -116,7 +118,8 @@ export class OutboxWorker {
   /** Sends started by `pump`, until recorded. */
   private readonly sends = new Set<Promise<void>>();
   /** Rows claimed by `pump`, waiting for a send slot, oldest first. */
-  private readonly queued: OutboxRow[] = [];
+  private readonly queued: Array<OutboxRow & { claimedAt: number }> = [];
+  private sentRetry: NodeJS.Timeout | undefined;
   private readonly sentQueue: Array<{ id: number; externalRef: string | null }> = [];
   private sentFlush: Promise<void> | undefined;
 
@@ -125,19 +128,25 @@ export class OutboxWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    const unsent = this.queued.splice(0);
-    if (unsent.length) {
-      await this.sql
-        .execute(
-          this.runner,
-          `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL, "attempts" = "attempts" - 1
-           WHERE "id" IN (${unsent.map(() => '?').join(', ')}) AND "status" = 'pending' AND "lockedBy" = ?`,
-          ...unsent.map((row) => row.id),
-          this.options.instanceId,
-        )
-        .catch((error: unknown) => this.log.warn({ err: error }, 'outbox: could not give back queued sends; they are taken over after the lock expires'));
-    }
+    await this.giveBack(this.queued.splice(0));
     await Promise.allSettled([...this.sends]);
+    if (this.sentRetry) clearTimeout(this.sentRetry);
+    if (this.sentQueue.length) await this.flushSent().catch((error: unknown) => this.log.warn({ err: error }, 'outbox: sent marks not recorded; those replies may be sent again'));
+  }
+
+  /** Releases claimed rows this worker will not send now (their attempt is not counted). */
+  private async giveBack(rows: ReadonlyArray<OutboxRow>): Promise<void> {
+    if (!rows.length) return;
+    await this.sql
+      .execute(
+        this.runner,
+        `UPDATE "OutboxMessage" SET "lockedBy" = NULL, "lockedUntil" = NULL, "attempts" = "attempts" - 1
+         WHERE "id" IN (${rows.map(() => '?').join(', ')}) AND "status" = 'pending' AND "lockedBy" = ?`,
+        ...rows.map((row) => row.id),
+        this.options.instanceId,
+      )
+      .catch((error: unknown) => this.log.warn({ err: error }, 'outbox: could not give back claimed sends; they are taken over after the lock expires'));
+    if (!this.stopped) this.notify();
   }
 
   /** Sends soon; called after a transaction wrote outbox rows. */
@@ -149,17 +158,17 @@ export class OutboxWorker {
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      let started = 0;
+      let full = false;
       this.running = this.pump()
-        .then((count) => {
-          started = count;
+        .then(({ asked, claimed }) => {
+          full = asked > 0 && claimed >= asked;
         })
         .catch((error) => this.log.warn({ err: error }, 'outbox pass failed'))
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;
-          // A full batch may mean more is due; a finished send also asks again (notify).
-          const again = this.wake || started >= this.options.batchSize - this.options.concurrency;
+          // A full claim may mean more is due; a finished send also asks again (notify).
+          const again = this.wake || full;
           this.wake = false;
           this.schedule(again ? 0 : this.options.pollIntervalMs);
         });
@@ -167,26 +176,39 @@ export class OutboxWorker {
   }
 
   /**
-   * Keeps the send slots busy: claims due rows into a local queue when it runs short (up to `batchSize`
-   * per query, so a backlog costs few statements), and starts queued sends while slots are free. A
-   * finished send starts the next queued one at once and, when the queue runs short, asks for more; so a
-   * row written now goes out as soon as a slot is free, not after the slowest send of a whole batch
-   * (which held replies back ~100 ms at a steady 200 messages/s). Returns rows claimed.
+   * Keeps the send slots busy: claims due rows into a local queue when it runs short (up to twice the
+   * send slots per query, so a backlog costs few statements and a queued claim stays young), and starts
+   * queued sends while slots are free. A finished send starts the next queued one at once and, when the
+   * queue runs short, asks for more; so a row written now goes out as soon as a slot is free, not after
+   * the slowest send of a whole batch (which held replies back ~100 ms at a steady 200 messages/s).
    */
-  private async pump(): Promise<number> {
+  private async pump(): Promise<{ asked: number; claimed: number }> {
+    let asked = 0;
     let claimed = 0;
     if (this.queued.length < this.options.concurrency) {
-      const rows = await this.claimDue(this.options.batchSize - this.queued.length, new Set(this.queued.map((r) => r.orderKey)));
-      this.queued.push(...rows);
+      asked = Math.min(this.options.batchSize, 2 * this.options.concurrency) - this.queued.length;
+      const rows = await this.claimDue(asked, this.queuedKeys());
+      const claimedAt = Date.now();
+      this.queued.push(...rows.map((row) => ({ ...row, claimedAt })));
       claimed = rows.length;
     }
     this.startQueued();
-    return claimed;
+    return { asked, claimed };
+  }
+
+  private queuedKeys(): Set<string> {
+    return new Set(this.queued.map((row) => row.orderKey));
   }
 
   private startQueued(): void {
     while (!this.stopped && this.inFlight.size < this.options.concurrency && this.queued.length) {
       const row = this.queued.shift()!;
+      // Waited long enough that its claim could lapse while sending (slow sends ahead of it): give it
+      // back rather than risk another instance sending it too.
+      if (Date.now() - row.claimedAt > this.options.lockMs / 2) {
+        void this.giveBack([row]);
+        continue;
+      }
       const sending: Promise<void> = this.sendOne(row)
         .catch((error: unknown) => this.log.warn({ err: error, outboxId: row.id }, 'outbox send could not be recorded'))
         .finally(() => {
@@ -203,7 +225,7 @@ export class OutboxWorker {
    * for it: for shutdown and tests. Returns rows attempted.
    */
   async pass(): Promise<number> {
-    const rows = await this.claimDue(this.options.batchSize);
+    const rows = await this.claimDue(this.options.batchSize, this.queuedKeys());
     await Promise.all(rows.map((row) => this.permits.run(() => this.sendOne(row))));
     return rows.length;
   }
@@ -313,7 +335,25 @@ export class OutboxWorker {
     while (this.sentQueue.length) {
       // Sends completing in the same turn of the event loop join this statement.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      await this.recordSent(this.sentQueue.splice(0));
+      const marks = this.sentQueue.splice(0);
+      try {
+        await this.recordSent(marks);
+      } catch (error) {
+        // The database is unavailable: keep the marks and try again shortly (until then the rows stay
+        // claimed, so nothing else sends them).
+        this.sentQueue.unshift(...marks);
+        this.sentRetry ??= setTimeout(() => {
+          this.sentRetry = undefined;
+          if (this.sentQueue.length && !this.sentFlush) {
+            this.sentFlush = this.flushSent()
+              .catch((retryError: unknown) => this.log.warn({ err: retryError }, 'outbox: sent marks not recorded yet'))
+              .finally(() => {
+                this.sentFlush = undefined;
+              });
+          }
+        }, SENT_RETRY_MS);
+        throw error;
+      }
     }
   }
 
