@@ -28,6 +28,7 @@ interface TransactionLike {
   commit(): Promise<void>;
   rollback(): Promise<void>;
   executeRaw(query: { sql: string }): Promise<number>;
+  queryRaw(query: { sql: string }): Promise<unknown>;
 }
 
 /** The better-sqlite3 connection the adapter holds (`client`). */
@@ -105,10 +106,21 @@ function gate(adapter: Queryable): void {
 }
 
 function endsSafely(tx: TransactionLike, connection: Connection): void {
+  // Any other statement once SQLite ended the transaction by itself would commit on its own, outside
+  // the transaction it belongs to: refuse it (the caller's transaction then fails and is rolled back).
+  const refuseOutside = (statement: string) => {
+    if (!connection.inTransaction && statement !== 'COMMIT' && statement !== 'ROLLBACK') throw new Error('transaction already closed');
+  };
+  const queryRaw = tx.queryRaw.bind(tx);
+  tx.queryRaw = async (query) => {
+    refuseOutside(query.sql.trim().toUpperCase());
+    return queryRaw(query);
+  };
   const executeRaw = tx.executeRaw.bind(tx);
   tx.executeRaw = async (query) => {
     const statement = query.sql.trim().toUpperCase();
     if (statement === 'ROLLBACK' && !connection.inTransaction) return 0;
+    refuseOutside(statement);
     try {
       return await executeRaw(query);
     } catch (error) {

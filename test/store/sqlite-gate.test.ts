@@ -59,6 +59,20 @@ describe('SQLite connection gate', () => {
     expect(await db.prisma.counter.count()).toBe(0);
   });
 
+  it('refuses model calls of a transaction SQLite already rolled back, so they cannot commit on their own', async () => {
+    db = await createTestDatabase('sqlite');
+    await db.prisma
+      .$transaction(async (prismaTx) => {
+        await db.direct!.bind(prismaTx).$executeRawUnsafe('ROLLBACK');
+        // Handler code that swallowed the first error and carried on:
+        await prismaTx.counter.create({ data: { name: 'stray', value: 1 } }).catch(() => undefined);
+        await prismaTx.counter.findMany().catch(() => undefined);
+      })
+      .catch(() => undefined);
+    expect(await answers()).toBe(true);
+    expect(await db.prisma.counter.count()).toBe(0);
+  });
+
   it('frees the connection and keeps nothing when COMMIT itself fails', async () => {
     db = await createTestDatabase('sqlite');
     const failed = await db.prisma
