@@ -15,11 +15,11 @@ export const STORED_TEXT_MAX = 40_000;
 export function eventKey(event: IntakeEvent): { channel: string; externalId: string; conversationKey: string } {
   if (event.kind === 'requester') {
     const m = event.message;
-    return { channel: m.channel, externalId: m.externalId, conversationKey: `${m.channel}:${m.conversationKey}` };
+    return { channel: m.channel, externalId: noNul(m.externalId), conversationKey: noNul(`${m.channel}:${m.conversationKey}`) };
   }
   const c = event.command;
   const ticket = 'ticketId' in c.ticket ? c.ticket.ticketId : `${c.ticket.surface}:${c.ticket.ref}`;
-  return { channel: c.channel, externalId: `agent:${c.externalId}`, conversationKey: `ticket:${ticket}` };
+  return { channel: c.channel, externalId: noNul(`agent:${c.externalId}`), conversationKey: noNul(`ticket:${ticket}`) };
 }
 
 /**
@@ -46,7 +46,12 @@ function clamp(event: IntakeEvent): IntakeEvent {
  * columns, so a message carrying one (a platform passes them through) could never be processed there.
  */
 function withoutNul(_key: string, value: unknown): unknown {
-  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+  return typeof value === 'string' ? noNul(value) : value;
+}
+
+/** The key columns too: one NUL there would fail the whole multi-row insert it is part of. */
+function noNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
 }
 
 interface Waiting {

@@ -38,6 +38,9 @@ describe.each(providers)('bad input on %s', (provider) => {
     const stored = await h.db.prisma.message.findFirstOrThrow({ where: { direction: 'in' } });
     expect(stored.text).toBe('VPN\uFFFD does not connect');
     expect(h.terminal.repliesTo('u').length).toBeGreaterThanOrEqual(2);
+    // In the keys too (a conversation key from an API client): stored and processed like any other.
+    await h.send({ from: 'v\u0000w', text: 'printer jam' });
+    expect((await h.db.prisma.inboxEvent.findMany()).map((e) => e.status)).toEqual(['done', 'done']);
   });
 
   it('points to /help for an unknown command', async () => {
