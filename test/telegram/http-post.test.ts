@@ -45,4 +45,22 @@ describe('postJson', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it('retries once on a new connection when a kept-alive one turns out closed', async () => {
+    let requests = 0;
+    const url = await serve((req, res) => {
+      requests += 1;
+      // The second request on the first connection: the server drops it unanswered, as a server does
+      // when it closes an idle keep-alive connection at the moment the request arrives.
+      if (requests === 2) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    expect((await postJson(url, '{}', { timeoutMs: 2000 })).status).toBe(200);
+    const second = await postJson(url, '{}', { timeoutMs: 2000 });
+    expect(second.status).toBe(200);
+    expect(requests).toBe(3);
+  });
 });

@@ -18,7 +18,22 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
-export function postJson(url: string, body: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PostResult> {
+export async function postJson(url: string, body: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PostResult> {
+  try {
+    return await postOnce(url, body, options);
+  } catch (error) {
+    // A kept-alive connection the server closed while idle fails the next request on it before any
+    // answer (the server never read it); Node's documentation recommends one retry on a new connection.
+    if (error instanceof StaleConnectionError) return postOnce(url, body, options);
+    throw error;
+  }
+}
+
+class StaleConnectionError extends Error {
+  override readonly name = 'StaleConnectionError';
+}
+
+function postOnce(url: string, body: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PostResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
     const target = new URL(url);
@@ -55,7 +70,12 @@ export function postJson(url: string, body: string, options: { timeoutMs: number
       finish(abortError());
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('error', (error) => finish(error));
+    let answered = false;
+    request.on('response', () => (answered = true));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const stale = request.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
+      finish(stale ? new StaleConnectionError(error.message) : error);
+    });
     request.end(body);
   });
 }
