@@ -176,9 +176,10 @@ export class OutboxWorker {
   }
 
   /**
-   * Keeps the send slots busy: claims due rows into a local queue when it runs short (up to twice the
-   * send slots per query, so a backlog costs few statements and a queued claim stays young), and starts
-   * queued sends while slots are free. A finished send starts the next queued one at once and, when the
+   * Keeps the send slots busy: claims due rows into a local queue when it runs short (up to `batchSize`
+   * per query, so a backlog costs few statements; claiming only twice the send slots was ~5 % slower in a
+   * burst),
+   * and starts queued sends while slots are free (a queued claim that grew old is given back instead). A finished send starts the next queued one at once and, when the
    * queue runs short, asks for more; so a row written now goes out as soon as a slot is free, not after
    * the slowest send of a whole batch (which held replies back ~100 ms at a steady 200 messages/s).
    */
@@ -186,7 +187,7 @@ export class OutboxWorker {
     let asked = 0;
     let claimed = 0;
     if (this.queued.length < this.options.concurrency) {
-      asked = Math.min(this.options.batchSize, 2 * this.options.concurrency) - this.queued.length;
+      asked = this.options.batchSize - this.queued.length;
       const rows = await this.claimDue(asked, this.queuedKeys());
       const claimedAt = Date.now();
       this.queued.push(...rows.map((row) => ({ ...row, claimedAt })));
