@@ -177,11 +177,11 @@ export class OutboxWorker {
 
   /**
    * Keeps the send slots busy: claims due rows into a local queue when it runs short (up to `batchSize`
-   * per query, so a backlog costs few statements; claiming only twice the send slots was ~5 % slower in a
-   * burst),
-   * and starts queued sends while slots are free (a queued claim that grew old is given back instead). A finished send starts the next queued one at once and, when the
-   * queue runs short, asks for more; so a row written now goes out as soon as a slot is free, not after
-   * the slowest send of a whole batch (which held replies back ~100 ms at a steady 200 messages/s).
+   * per query, so a backlog costs few statements; claiming only twice the send slots was ~5 % slower in
+   * a burst) and starts queued sends while slots are free (a queued claim that grew old is given back
+   * instead). A finished send starts the next queued one at once and, when the queue runs short, asks
+   * for more; so a row written now goes out as soon as a slot is free, not after the slowest send of a
+   * whole batch (which held replies back ~100 ms at a steady 200 messages/s).
    */
   private async pump(): Promise<{ asked: number; claimed: number }> {
     let asked = 0;
