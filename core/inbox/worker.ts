@@ -247,7 +247,7 @@ export class InboxWorker {
         }
         // processBatch handles its own failures; should anything still throw, the drains waiting on this
         // batch must hear "nothing processed" (the events stay pending) rather than wait forever.
-        const processed = await this.processBatch(groups).catch((error: unknown) => {
+        const processed = await this.processBatch(groups.map((group) => group.events)).catch((error: unknown) => {
           this.log.error({ err: error }, 'inbox batch failed unexpectedly');
           return groups.map(() => 0);
         });
@@ -262,7 +262,7 @@ export class InboxWorker {
    * One transaction for several conversations' events, each event inside a savepoint. Returns, per group,
    * how many of its events were processed; the first failure of a group ends it (order is kept).
    */
-  private async processBatch(groups: BatchGroup[]): Promise<number[]> {
+  private async processBatch(groups: ReadonlyArray<InboxEvent[]>): Promise<number[]> {
     const processed = groups.map(() => 0);
     const failed: Array<{ event: InboxEvent; error: unknown }> = [];
     let wroteOutbox = false;
@@ -271,7 +271,7 @@ export class InboxWorker {
         async (prismaTx) => {
           const tx = this.db.direct!.bind(prismaTx);
           for (const [g, group] of groups.entries()) {
-            for (const event of group.events) {
+            for (const event of group) {
               const now = this.clock.now();
               await this.sql.execute(tx, 'SAVEPOINT inbox_event');
               try {
@@ -308,10 +308,10 @@ export class InboxWorker {
       // One conversation's events: each in a transaction of its own, in order, so the attempt is
       // counted against the event that breaks it, not against the one that happened to be first.
       const only = groups[0]!;
-      if (only.events.length > 1) {
+      if (only.length > 1) {
         let done = 0;
-        for (const event of only.events) {
-          const [ok] = await this.processBatch([{ events: [event], resolve: () => {} }]);
+        for (const event of only) {
+          const [ok] = await this.processBatch([[event]]);
           if (!ok) break;
           done += 1;
         }
@@ -320,7 +320,7 @@ export class InboxWorker {
       // The event counts one failed attempt (and is pending again, after a back-off).
       failed.length = 0;
       groups.forEach((group, g) => {
-        if (group.events.length) failed.push({ event: group.events[0]!, error });
+        if (group.length) failed.push({ event: group[0]!, error });
         processed[g] = 0;
       });
       wroteOutbox = false;

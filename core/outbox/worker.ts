@@ -326,6 +326,11 @@ export class OutboxWorker {
    */
   private markSent(row: { id: number; externalRef: string | null }): Promise<void> {
     this.sentQueue.push(row);
+    return this.startFlush();
+  }
+
+  /** The flush in progress, or a new one: one writer of sent marks at a time. */
+  private startFlush(): Promise<void> {
     this.sentFlush ??= this.flushSent().finally(() => {
       this.sentFlush = undefined;
     });
@@ -345,13 +350,7 @@ export class OutboxWorker {
         this.sentQueue.unshift(...marks);
         this.sentRetry ??= setTimeout(() => {
           this.sentRetry = undefined;
-          if (this.sentQueue.length && !this.sentFlush) {
-            this.sentFlush = this.flushSent()
-              .catch((retryError: unknown) => this.log.warn({ err: retryError }, 'outbox: sent marks not recorded yet'))
-              .finally(() => {
-                this.sentFlush = undefined;
-              });
-          }
+          if (this.sentQueue.length) this.startFlush().catch((retryError: unknown) => this.log.warn({ err: retryError }, 'outbox: sent marks not recorded yet'));
         }, SENT_RETRY_MS);
         throw error;
       }
