@@ -22,7 +22,11 @@ function displayNameOf(message: InboundMessage): string {
   return (displayName?.trim() || (username ? `@${username}` : '') || `${message.channel} user ${externalUserId}`).slice(0, NAME_MAX);
 }
 
-/** `now` is the turn's time (the injected clock), so records of one turn share one timestamp. */
+/**
+ * `now` is the turn's time (the injected clock), so records of one turn share one timestamp. On
+ * PostgreSQL an existing conversation's row is locked for the rest of the transaction by the same
+ * statement that reads it (see store/row-locks.ts for why it is locked).
+ */
 export async function ensureParticipants(tx: Tx, message: InboundMessage, language: Language, now: Date): Promise<Participants> {
   const existing = await findConversationWithRequester(tx, message);
   if (existing) return { ...existing, firstContact: false };
@@ -48,15 +52,17 @@ export async function ensureParticipants(tx: Tx, message: InboundMessage, langua
 }
 
 /**
- * The conversation and its requester in one statement. The requester's columns are aliased (`r_*`); raw
- * results keep the model types of the selected columns on both providers.
+ * The conversation and its requester in one statement (on PostgreSQL also the conversation's row lock:
+ * one round trip instead of two). The requester's columns are aliased (`r_*`); raw results keep the model
+ * types of the selected columns on both providers.
  */
 async function findConversationWithRequester(tx: Tx, message: InboundMessage): Promise<Omit<Participants, 'firstContact'> | undefined> {
   type Row = Conversation & { r_displayName: string; r_language: string; r_createdAt: Date };
-  const rows = await new Sql(providerOfClient(tx)).query<Row>(
+  const provider = providerOfClient(tx);
+  const rows = await new Sql(provider).query<Row>(
     tx,
     `SELECT c.*, r."displayName" AS "r_displayName", r."language" AS "r_language", r."createdAt" AS "r_createdAt"
-     FROM "Conversation" c JOIN "Requester" r ON r."id" = c."requesterId" WHERE c."channel" = ? AND c."conversationKey" = ? LIMIT 1`,
+     FROM "Conversation" c JOIN "Requester" r ON r."id" = c."requesterId" WHERE c."channel" = ? AND c."conversationKey" = ? LIMIT 1${provider === 'postgres' ? ' FOR UPDATE OF c' : ''}`,
     message.channel,
     message.conversationKey,
   );

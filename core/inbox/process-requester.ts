@@ -14,7 +14,6 @@ import { Effects, type DialogueDeps, type Turn } from '../dialogue/turn.ts';
 import { textsFor } from '../dialogue/texts.ts';
 import { writeEffects } from '../outbox/write-effects.ts';
 import { describeButton } from '../dialogue/buttons.ts';
-import { lockConversationByKey } from '../store/row-locks.ts';
 
 export async function processRequesterMessage(
   tx: Tx,
@@ -23,9 +22,9 @@ export async function processRequesterMessage(
   agentSurfaces: readonly Channel[],
   now: Date,
 ): Promise<number> {
-  await lockConversationByKey(tx, deps.provider, message.channel, message.conversationKey);
   const hint = message.sender.languageCode;
   const initial = chooseLanguage(deps.kb, message.text, undefined, hint);
+  // Also locks the conversation's row on PostgreSQL (serialises this turn with agents' actions on the chat).
   const { requester, conversation, firstContact } = await ensureParticipants(tx, message, initial, now);
   const staged: StagedConversation = { conversation, conversationChanges: {} };
   const language = firstContact ? initial : chooseLanguage(deps.kb, message.text, conversation.language, hint);

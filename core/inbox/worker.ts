@@ -52,6 +52,28 @@ export type FinalFailureHandler = (event: InboxEvent, error: unknown) => Promise
 /** Pending events of one conversation read at once on SQLite (see `pending`). */
 const PREFETCH = 8;
 
+const EVENT_COLUMNS = `"id", "channel", "externalId", "kind", "conversationKey", "payload", "status", "attempts", "lastError", "lockedBy", "lockedUntil", "createdAt", "processedAt"`;
+
+/** A raw InboxEvent row with the types of the model (drivers differ in integer and date types). */
+function toEvent(row: InboxEvent): InboxEvent {
+  const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date));
+  return {
+    id: Number(row.id),
+    channel: row.channel,
+    externalId: row.externalId,
+    kind: row.kind,
+    conversationKey: row.conversationKey,
+    payload: row.payload,
+    status: row.status,
+    attempts: Number(row.attempts),
+    lastError: row.lastError,
+    lockedBy: row.lockedBy,
+    lockedUntil: date(row.lockedUntil),
+    createdAt: date(row.createdAt)!,
+    processedAt: date(row.processedAt),
+  };
+}
+
 /** One conversation's events waiting for the next batch, and what became of them. */
 interface BatchGroup {
   events: InboxEvent[];
@@ -151,6 +173,12 @@ export class InboxWorker {
   }
 
   private async drainConversation(key: string): Promise<void> {
+    if (this.db.provider === 'postgres') {
+      // Another instance may store and process this conversation's events without notifying this one, so
+      // the drain always asks again until nothing is claimable (locked elsewhere, backing off, or done).
+      while (!this.stopped && (await this.permits.run(() => this.processHead(key))));
+      return;
+    }
     for (;;) {
       const { events, more } = await this.pending(key);
       if (this.batching) {
@@ -176,30 +204,73 @@ export class InboxWorker {
   }
 
   /**
-   * The conversation's oldest pending events, and whether more may follow them. On SQLite (one instance)
-   * only this drain processes the conversation, so a few are read at once (each is still claimed, which
+   * SQLite: the conversation's oldest pending events, and whether more may follow them. Only this drain
+   * processes the conversation (one instance), so a few are read at once (each is still claimed, which
    * fails if it changed meanwhile), and the drain stops when fewer than asked for were pending: an event
-   * stored meanwhile notifies this worker, which marks the conversation dirty and drains it again. On
-   * PostgreSQL another instance may store and process events without notifying this one, so the drain
-   * reads one event at a time and always asks again.
+   * stored meanwhile notifies this worker, which marks the conversation dirty and drains it again.
    */
   private async pending(key: string): Promise<{ events: InboxEvent[]; more: boolean }> {
-    const single = this.db.provider !== 'postgres';
-    const limit = single ? PREFETCH : 1;
     const rows = await this.sql.query<InboxEvent>(
       this.runner,
-      `SELECT "id", "channel", "externalId", "kind", "conversationKey", "payload", "status", "attempts", "lastError", "lockedBy", "lockedUntil", "createdAt", "processedAt"
-       FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' ORDER BY "id" LIMIT ?`,
       key,
-      limit,
+      PREFETCH,
     );
-    const events = rows.map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null }));
-    return { events, more: events.length > 0 && (single ? events.length === limit : true) };
+    const events = rows.map(toEvent);
+    return { events, more: events.length === PREFETCH };
   }
 
   /**
-   * Claims and processes one event in one transaction; false when another instance has it (or had it
-   * done) or it failed, so the conversation waits and its order is kept.
+   * PostgreSQL: claims the conversation's oldest pending event and processes it, in one transaction whose
+   * first statement claims the event and returns it with the connection's backend pid (so the statements
+   * after it run directly on that connection: store/direct-pg.ts). An oldest event that another
+   * instance's transaction holds, or that is backing off, is not skipped: nothing is claimed and the
+   * conversation waits (its order is kept). False when nothing was processed.
+   */
+  private async processHead(key: string): Promise<boolean> {
+    const now = this.clock.now();
+    let event: InboxEvent | undefined;
+    let wroteOutbox = true;
+    try {
+      const done = await this.db.prisma.$transaction(
+        async (prismaTx) => {
+          const rows = await this.sql.query<InboxEvent & { pid: unknown }>(
+            prismaTx,
+            `UPDATE "InboxEvent" SET "lockedBy" = ? WHERE "id" = (
+               SELECT "id" FROM "InboxEvent"
+               WHERE "id" = (SELECT min("id") FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending')
+                 AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+               FOR UPDATE SKIP LOCKED)
+             RETURNING ${EVENT_COLUMNS}, pg_backend_pid() AS "pid"`,
+            this.options.instanceId,
+            key,
+            this.sql.time(now),
+          );
+          const row = rows[0];
+          if (!row) return false;
+          const claimed = toEvent(row);
+          event = claimed;
+          const tx = this.db.directPg ? this.db.directPg.bindPid(prismaTx, Number(row.pid)) : prismaTx;
+          wroteOutbox = (await this.handle(tx, claimed, now)) !== false;
+          await this.markDone(tx, claimed.id);
+          return true;
+        },
+        { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
+      );
+      if (done && wroteOutbox) this.onProcessed();
+      return done;
+    } catch (error) {
+      // Claimed, then failed: the claim rolled back with the rest; the attempt is counted on the event.
+      if (event) await this.recordFailure(event, error);
+      // Failed before anything was claimed (database unreachable): the sweep comes back for it.
+      else this.log.warn({ err: error, conversationKey: key }, 'inbox claim failed');
+      return false;
+    }
+  }
+
+  /**
+   * SQLite without batching: claims and processes one event in one transaction; false when it changed
+   * meanwhile or failed, so the conversation waits and its order is kept.
    */
   private async processOne(event: InboxEvent): Promise<boolean> {
     const now = this.clock.now();
@@ -207,7 +278,7 @@ export class InboxWorker {
     try {
       const done = await this.db.prisma.$transaction(
         async (prismaTx) => {
-          const tx = this.db.direct?.bind(prismaTx) ?? (this.db.directPg ? await this.db.directPg.bind(prismaTx) : prismaTx);
+          const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
           if (!(await this.claim(tx, event.id, now))) return false;
           wroteOutbox = (await this.handle(tx, event, now)) !== false;
           await this.markDone(tx, event.id);
@@ -340,14 +411,17 @@ export class InboxWorker {
   }
 
   /**
-   * The claim is the transaction's first write: on SQLite it takes the database's write lock up front (no
-   * upgrade from a read snapshot that could fail as busy); on PostgreSQL it locks the row, and an event
-   * locked by another instance's transaction is skipped rather than waited for.
+   * SQLite: the claim is the transaction's first write, so it takes the database's write lock up front
+   * (no upgrade from a read snapshot that could fail as busy). PostgreSQL claims in `processHead`.
    */
   private async claim(tx: Tx, id: number, now: Date): Promise<boolean> {
-    const free = `"status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)`;
-    const where = this.db.provider === 'postgres' ? `"id" = (SELECT "id" FROM "InboxEvent" WHERE "id" = ? AND ${free} FOR UPDATE SKIP LOCKED)` : `"id" = ? AND ${free}`;
-    const count = await this.sql.execute(tx, `UPDATE "InboxEvent" SET "lockedBy" = ? WHERE ${where}`, this.options.instanceId, id, this.sql.time(now));
+    const count = await this.sql.execute(
+      tx,
+      `UPDATE "InboxEvent" SET "lockedBy" = ? WHERE "id" = ? AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)`,
+      this.options.instanceId,
+      id,
+      this.sql.time(now),
+    );
     return count === 1;
   }
 

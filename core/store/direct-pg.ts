@@ -5,8 +5,8 @@
  * PostgreSQL counterpart of direct-sqlite.ts.
  *
  * - Inside a Prisma transaction (`bind`): the transaction's own pooled connection, found by its backend
- *   pid (asked once through Prisma), so the statements are part of that transaction; they fail once the
- *   transaction has ended instead of running outside it.
+ *   pid (asked once through Prisma, or returned by the transaction's first statement), so the statements
+ *   are part of that transaction; they fail once the transaction has ended instead of running outside it.
  * - Outside (`outside`): the adapter's pool, each statement committing on its own as through Prisma.
  *
  * Results are shaped like Prisma's raw results: `timestamp` columns as UTC Dates (pg would read them as
@@ -84,7 +84,14 @@ export class DirectPg {
   /** The transaction client with `$queryRawUnsafe` / `$executeRawUnsafe` run on its own connection. */
   async bind<T extends Runner>(tx: T): Promise<T> {
     const rows = await tx.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS "pid"');
-    const pid = Number(rows[0]?.pid);
+    return this.bindPid(tx, Number(rows[0]?.pid));
+  }
+
+  /**
+   * As `bind`, for a caller that already learnt the transaction's backend pid through Prisma (e.g. its
+   * first statement returned `pg_backend_pid()`), saving a round trip.
+   */
+  bindPid<T extends Runner>(tx: T, pid: number): T {
     const open = this.open.get(pid);
     if (!open) return tx;
     const check = () => {

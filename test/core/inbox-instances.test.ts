@@ -1,0 +1,115 @@
+/**
+ * Two inbox workers (two instances) on one PostgreSQL database: a conversation's oldest event that one
+ * instance is processing is neither taken by the other nor jumped over (the next event waits), and an
+ * oldest event that is backing off holds its conversation back too. The claim is one statement that
+ * picks the oldest pending event and locks it with SKIP LOCKED; this fails if it skipped to a later one.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InboxIntake, parseStoredEvent } from '../../core/inbox/intake.ts';
+import { DEFAULT_INBOX_OPTIONS, InboxWorker, type InboxHandler } from '../../core/inbox/worker.ts';
+import { ManualClock } from '../../core/clock.ts';
+import { silentLogger } from '../../core/log.ts';
+import type { IntakeEvent } from '../../core/model/intake.ts';
+import { createTestDatabase, providers, type TestDatabase } from '../support/databases.ts';
+
+let db: TestDatabase | undefined;
+afterEach(async () => {
+  await db?.destroy();
+  db = undefined;
+});
+
+let clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
+
+function message(chat: string, n: number): IntakeEvent {
+  return {
+    kind: 'requester',
+    message: {
+      channel: 'terminal',
+      conversationKey: chat,
+      externalId: `${chat}-${n}`,
+      sender: { externalUserId: chat, displayName: chat },
+      text: `message ${n}`,
+      receivedAt: new Date('2026-03-02T10:00:00Z'),
+    },
+  };
+}
+
+/** Records (instance, externalId) in processing order; `hold` may keep an event's transaction open. */
+function recorder(instance: string, log: string[], hold?: (externalId: string) => Promise<void>): InboxHandler {
+  return async (_tx, row) => {
+    const event = parseStoredEvent(row.payload);
+    const id = event.kind === 'requester' ? event.message.externalId : row.externalId;
+    await hold?.(id);
+    log.push(`${instance}:${id}`);
+    return false;
+  };
+}
+
+function worker(handler: InboxHandler, instanceId: string): InboxWorker {
+  return new InboxWorker(db!, handler, async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId, sweepIntervalMs: 60_000 });
+}
+
+describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances on PostgreSQL', () => {
+  const provider = 'postgres' as const;
+  beforeEach(() => {
+    clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
+  });
+
+  it('neither takes nor jumps over an oldest event the other instance is processing', async () => {
+    db = await createTestDatabase(provider);
+    const intake = new InboxIntake(db, () => {}, clock);
+    for (const event of [message('x', 0), message('x', 1)]) await intake.accept(event);
+
+    const log: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const a = worker(
+      recorder('a', log, async (id) => {
+        if (id !== 'x-0') return;
+        holding();
+        await released;
+      }),
+      'a',
+    );
+    const b = worker(recorder('b', log), 'b');
+
+    a.notify('terminal:x');
+    await held; // a's transaction has claimed x-0 and is still open
+    b.notify('terminal:x');
+    await b.stop(); // b's drain has finished
+    expect(log).toEqual([]);
+
+    release();
+    await a.idle();
+    await a.stop();
+    expect(log).toEqual(['a:x-0', 'a:x-1']);
+    const rows = await db.prisma.inboxEvent.findMany({ orderBy: { id: 'asc' }, select: { externalId: true, status: true, lockedBy: true } });
+    expect(rows).toEqual([
+      { externalId: 'x-0', status: 'done', lockedBy: null },
+      { externalId: 'x-1', status: 'done', lockedBy: null },
+    ]);
+  });
+
+  it('holds a conversation back while its oldest event is backing off', async () => {
+    db = await createTestDatabase(provider);
+    const intake = new InboxIntake(db, () => {}, clock);
+    for (const event of [message('y', 0), message('y', 1), message('z', 0)]) await intake.accept(event);
+    await db.prisma.inboxEvent.update({ where: { channel_externalId: { channel: 'terminal', externalId: 'y-0' } }, data: { attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) } });
+
+    const log: string[] = [];
+    const b = worker(recorder('b', log), 'b');
+    b.notify('terminal:y');
+    b.notify('terminal:z');
+    await b.stop();
+    expect(log).toEqual(['b:z-0']);
+
+    clock.advance(61_000);
+    const again = worker(recorder('b', log), 'b');
+    again.notify('terminal:y');
+    await again.idle();
+    await again.stop();
+    expect(log).toEqual(['b:z-0', 'b:y-0', 'b:y-1']);
+  });
+});
