@@ -29,6 +29,15 @@ describe('postJson', () => {
     expect(JSON.parse(result.text)).toEqual({ got: { text: 'привет' }, type: 'application/json' });
   });
 
+  it('sends extra headers (a webhook secret) but keeps its own content type and length', async () => {
+    const url = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => res.end(JSON.stringify({ secret: req.headers['x-telegram-bot-api-secret-token'], type: req.headers['content-type'], length: req.headers['content-length'] })));
+    });
+    const result = await postJson(url, '{"a":1}', { timeoutMs: 2000, headers: { 'x-telegram-bot-api-secret-token': 's3', 'content-type': 'text/plain', 'content-length': '1' } });
+    expect(JSON.parse(result.text)).toEqual({ secret: 's3', type: 'application/json', length: '7' });
+  });
+
   it('gives up after the timeout when the server does not answer', async () => {
     const url = await serve(() => {});
     const started = Date.now();

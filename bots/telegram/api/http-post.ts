@@ -18,7 +18,14 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
-export async function postJson(url: string, body: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PostResult> {
+export interface PostOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Sent besides content-type and content-length. */
+  headers?: Record<string, string>;
+}
+
+export async function postJson(url: string, body: string, options: PostOptions): Promise<PostResult> {
   try {
     return await postOnce(url, body, options);
   } catch (error) {
@@ -33,7 +40,7 @@ class StaleConnectionError extends Error {
   override readonly name = 'StaleConnectionError';
 }
 
-function postOnce(url: string, body: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PostResult> {
+function postOnce(url: string, body: string, options: PostOptions): Promise<PostResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
     const target = new URL(url);
@@ -50,7 +57,7 @@ function postOnce(url: string, body: string, options: { timeoutMs: number; signa
     };
     const request = transport.request(
       target,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { method: 'POST', agent, headers: { ...options.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
