@@ -84,7 +84,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     agentSurfaces,
     autoRegisterAgents: ['web', ...config.autoRegisterAgents],
     dialogue: { ticketPrefix: config.ticketPrefix, reopenWindowMs: config.reopenWindowMs },
-    inbox: { instanceId: config.instanceId, concurrency: config.inboxConcurrency, batchMax: config.inboxBatchMax },
+    inbox: { instanceId: config.instanceId, concurrency: config.inboxConcurrency, batchMax: config.inboxBatchMax, ...(config.inboxJournalPath ? { journalPath: config.inboxJournalPath } : {}) },
     outbox: { instanceId: config.instanceId, concurrency: config.outboxConcurrency, liveInstances: () => heartbeat.alive() },
   });
 

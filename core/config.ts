@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SLA_CONFIG, parseSlaConfig, type SlaSetup } from './sla/index.ts';
 import type { Channel } from './model/messages.ts';
+import { providerOf, sqlitePath } from './store/database-url.ts';
 
 const optional = z
   .string()
@@ -59,6 +60,7 @@ const envSchema = z.object({
   INSTANCE_ID: optional,
   INBOX_CONCURRENCY: int(4, 1, 64),
   INBOX_BATCH_MAX: int(64, 1, 1000),
+  INBOX_JOURNAL_PATH: optional,
   OUTBOX_CONCURRENCY: int(32, 1, 256),
   DB_POOL_SIZE: int(10, 1, 200),
   AUTO_REGISTER_SLACK_AGENTS: flag(true),
@@ -87,6 +89,8 @@ export interface Config {
   instanceId: string;
   inboxConcurrency: number;
   inboxBatchMax: number;
+  /** Events in flight, for crash accounting (core/inbox/crash-journal.ts); default next to the SQLite file. */
+  inboxJournalPath: string | undefined;
   outboxConcurrency: number;
   dbPoolSize: number;
   autoRegisterAgents: Channel[];
@@ -121,6 +125,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     inboxConcurrency: e.INBOX_CONCURRENCY,
     inboxBatchMax: e.INBOX_BATCH_MAX,
+    inboxJournalPath: e.INBOX_JOURNAL_PATH ?? defaultJournalPath(e.DATABASE_URL),
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
     dbPoolSize: e.DB_POOL_SIZE,
     autoRegisterAgents: [...(e.AUTO_REGISTER_SLACK_AGENTS ? ['slack' as const] : []), ...(e.AUTO_REGISTER_TELEGRAM_AGENTS ? ['telegram' as const] : [])],
@@ -167,4 +172,14 @@ function parseJson(text: string, setting: string): unknown {
   } catch (error) {
     throw new ConfigError(`${setting}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+/**
+ * One instance on SQLite: next to the database file (one process uses it). PostgreSQL: none by default,
+ * since an instance's id changes at every start unless INSTANCE_ID is set; set a path per instance.
+ */
+function defaultJournalPath(databaseUrl: string | undefined): string | undefined {
+  if (providerOf(databaseUrl) === 'postgres') return undefined;
+  const path = sqlitePath(databaseUrl);
+  return path === ':memory:' || path.endsWith('/:memory:') ? undefined : `${path}.inbox-journal`;
 }

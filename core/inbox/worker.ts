@@ -20,6 +20,7 @@ import type { Logger } from '../log.ts';
 import { AppError } from '../model/errors.ts';
 import { Semaphore } from '../util/semaphore.ts';
 import { Sql, type Runner } from '../store/sql.ts';
+import { CrashJournal } from './crash-journal.ts';
 import type { InboxEvent } from '../../prisma/generated/sqlite/client.ts';
 
 export const INBOX_STATUSES = ['pending', 'done', 'failed', 'rejected'] as const;
@@ -33,6 +34,8 @@ export interface InboxWorkerOptions {
   transactionTimeoutMs: number;
   /** SQLite: most events processed in one transaction (1 = a transaction per event). */
   batchMax: number;
+  /** Local file listing the events in flight (crash-journal.ts); none: no crash accounting. */
+  journalPath?: string;
 }
 
 export const DEFAULT_INBOX_OPTIONS: InboxWorkerOptions = {
@@ -96,6 +99,10 @@ export class InboxWorker {
   private readonly batching: boolean;
   private readonly waitingGroups: BatchGroup[] = [];
   private batchRunning = false;
+  private readonly journal: CrashJournal | undefined;
+  private recovery: Promise<void> = Promise.resolve();
+  /** False while `recover` runs: drains wait for it (and only then, so a drain otherwise starts at once). */
+  private recovered = true;
 
   constructor(
     private readonly db: Database,
@@ -110,10 +117,15 @@ export class InboxWorker {
     this.permits = new Semaphore(this.batching ? Math.max(options.concurrency, Math.ceil((options.batchMax * 2) / PREFETCH)) : options.concurrency);
     this.sql = new Sql(db.provider);
     this.runner = db.direct?.outside(db.prisma) ?? db.directPg?.outside(db.prisma) ?? db.prisma;
+    this.journal = options.journalPath ? new CrashJournal(options.journalPath, log) : undefined;
   }
 
   start(): void {
     this.stopped = false;
+    this.recovered = false;
+    this.recovery = this.recover().finally(() => {
+      this.recovered = true;
+    });
     const tick = () => {
       this.sweep()
         .catch((error) => this.log.warn({ err: error }, 'inbox sweep failed'))
@@ -121,7 +133,7 @@ export class InboxWorker {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.sweepIntervalMs);
         });
     };
-    tick();
+    void this.recovery.then(tick);
   }
 
   /** Stops taking new work and waits for work in flight. */
@@ -129,6 +141,66 @@ export class InboxWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.active.values()]);
+    this.journal?.clear();
+  }
+
+  /**
+   * Events the previous process was processing when it died (crash-journal.ts): each counts one attempt
+   * (an event that keeps killing the process ends `failed` like any other, and its requester is told),
+   * and the rest are processed one at a time, each in a transaction of its own, before anything else
+   * (drains wait for this), so the one that kills the process is singled out and no other event is in
+   * flight with it again.
+   */
+  private async recover(): Promise<void> {
+    const ids = this.journal?.leftOver() ?? [];
+    if (!ids.length) return;
+    const list = ids.map(() => '?').join(', ');
+    const reason = 'the process stopped while processing this event';
+    const suspects: InboxEvent[] = [];
+    const failed: number[] = [];
+    try {
+      await this.sql.execute(this.runner, `UPDATE "InboxEvent" SET "attempts" = "attempts" + 1, "lastError" = ? WHERE "status" = 'pending' AND "id" IN (${list})`, reason, ...ids);
+      const rows = await this.sql.query<InboxEvent>(this.runner, `SELECT ${EVENT_COLUMNS} FROM "InboxEvent" WHERE "status" = 'pending' AND "id" IN (${list}) ORDER BY "id"`, ...ids);
+      for (const event of rows.map(toEvent)) {
+        if (event.attempts < this.options.maxAttempts) {
+          suspects.push(event);
+          continue;
+        }
+        failed.push(event.id);
+        await this.sql.execute(this.runner, `UPDATE "InboxEvent" SET "status" = 'failed', "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ? AND "status" = 'pending'`, event.id);
+        await this.onFinalFailure(event, new Error(reason));
+      }
+    } catch (error) {
+      // The database is unreachable: the events are retried the usual way (the sweep comes back).
+      this.log.error({ err: error }, 'could not account for events in flight at the previous stop');
+      return;
+    }
+    this.log.warn({ inFlight: ids, retriedAlone: suspects.map((e) => e.id), failed }, 'the previous process stopped while processing inbox events');
+    const byConversation = new Map<string, InboxEvent[]>();
+    for (const event of suspects) byConversation.set(event.conversationKey, [...(byConversation.get(event.conversationKey) ?? []), event]);
+    for (const events of byConversation.values()) {
+      for (const event of events) {
+        if (this.stopped) return;
+        // Not processed (failed, or changed meanwhile): the conversation's later events wait for its drain.
+        if (!(await this.processAlone(event))) break;
+      }
+    }
+  }
+
+  private async processAlone(event: InboxEvent): Promise<boolean> {
+    if (this.db.provider === 'postgres') return this.processHead(event.conversationKey);
+    if (this.batching) return (await this.processBatch([[event]]))[0] === 1;
+    return this.processOne(event);
+  }
+
+  /** Runs one processing transaction with its events listed in the crash journal meanwhile. */
+  private async journaled<T>(ids: readonly number[], run: () => Promise<T>): Promise<T> {
+    this.journal?.begin(ids);
+    try {
+      return await run();
+    } finally {
+      this.journal?.end(ids);
+    }
   }
 
   /** Processes the conversation's pending events soon (called right after an event is stored). */
@@ -163,6 +235,7 @@ export class InboxWorker {
   /** For tests and shutdown: sweeps until nothing is pending or in flight. */
   async idle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    await this.recovery;
     while (Date.now() < deadline) {
       await Promise.allSettled([...this.active.values()]);
       const scheduled = await this.sweep();
@@ -173,6 +246,7 @@ export class InboxWorker {
   }
 
   private async drainConversation(key: string): Promise<void> {
+    if (!this.recovered) await this.recovery;
     if (this.db.provider === 'postgres') {
       // Another instance may store and process this conversation's events without notifying this one, so
       // the drain always asks again until nothing is claimable (locked elsewhere, backing off, or done).
@@ -250,6 +324,7 @@ export class InboxWorker {
           if (!row) return false;
           const claimed = toEvent(row);
           event = claimed;
+          this.journal?.begin([claimed.id]);
           const tx = this.db.directPg ? this.db.directPg.bindPid(prismaTx, Number(row.pid)) : prismaTx;
           wroteOutbox = (await this.handle(tx, claimed, now)) !== false;
           await this.markDone(tx, claimed.id);
@@ -265,6 +340,8 @@ export class InboxWorker {
       // Failed before anything was claimed (database unreachable): the sweep comes back for it.
       else this.log.warn({ err: error, conversationKey: key }, 'inbox claim failed');
       return false;
+    } finally {
+      if (event) this.journal?.end([event.id]);
     }
   }
 
@@ -276,15 +353,17 @@ export class InboxWorker {
     const now = this.clock.now();
     let wroteOutbox = true;
     try {
-      const done = await this.db.prisma.$transaction(
-        async (prismaTx) => {
-          const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
-          if (!(await this.claim(tx, event.id, now))) return false;
-          wroteOutbox = (await this.handle(tx, event, now)) !== false;
-          await this.markDone(tx, event.id);
-          return true;
-        },
-        { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
+      const done = await this.journaled([event.id], () =>
+        this.db.prisma.$transaction(
+          async (prismaTx) => {
+            const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
+            if (!(await this.claim(tx, event.id, now))) return false;
+            wroteOutbox = (await this.handle(tx, event, now)) !== false;
+            await this.markDone(tx, event.id);
+            return true;
+          },
+          { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
+        ),
       );
       if (done && wroteOutbox) this.onProcessed();
       return done;
@@ -337,36 +416,39 @@ export class InboxWorker {
     const processed = groups.map(() => 0);
     const failed: Array<{ event: InboxEvent; error: unknown }> = [];
     let wroteOutbox = false;
+    const ids = groups.flatMap((group) => group.map((event) => event.id));
     try {
-      await this.db.prisma.$transaction(
-        async (prismaTx) => {
-          const tx = this.db.direct!.bind(prismaTx);
-          for (const [g, group] of groups.entries()) {
-            for (const event of group) {
-              const now = this.clock.now();
-              await this.sql.execute(tx, 'SAVEPOINT inbox_event');
-              try {
-                if (!(await this.claim(tx, event.id, now))) {
+      await this.journaled(ids, () =>
+        this.db.prisma.$transaction(
+          async (prismaTx) => {
+            const tx = this.db.direct!.bind(prismaTx);
+            for (const [g, group] of groups.entries()) {
+              for (const event of group) {
+                const now = this.clock.now();
+                await this.sql.execute(tx, 'SAVEPOINT inbox_event');
+                try {
+                  if (!(await this.claim(tx, event.id, now))) {
+                    await this.sql.execute(tx, 'RELEASE inbox_event');
+                    break;
+                  }
+                  const wrote = (await this.handle(tx, event, now)) !== false;
+                  await this.markDone(tx, event.id);
                   await this.sql.execute(tx, 'RELEASE inbox_event');
+                  wroteOutbox ||= wrote;
+                  processed[g] = processed[g]! + 1;
+                } catch (error) {
+                  // Only this event's work is undone; if the savepoint itself is gone (SQLite rolled the whole
+                  // transaction back, e.g. disk full), this throws and the batch fails as a whole.
+                  await this.sql.execute(tx, 'ROLLBACK TO inbox_event');
+                  await this.sql.execute(tx, 'RELEASE inbox_event');
+                  failed.push({ event, error });
                   break;
                 }
-                const wrote = (await this.handle(tx, event, now)) !== false;
-                await this.markDone(tx, event.id);
-                await this.sql.execute(tx, 'RELEASE inbox_event');
-                wroteOutbox ||= wrote;
-                processed[g] = processed[g]! + 1;
-              } catch (error) {
-                // Only this event's work is undone; if the savepoint itself is gone (SQLite rolled the whole
-                // transaction back, e.g. disk full), this throws and the batch fails as a whole.
-                await this.sql.execute(tx, 'ROLLBACK TO inbox_event');
-                await this.sql.execute(tx, 'RELEASE inbox_event');
-                failed.push({ event, error });
-                break;
               }
             }
-          }
-        },
-        { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
+          },
+          { timeout: this.options.transactionTimeoutMs, maxWait: this.options.transactionTimeoutMs },
+        ),
       );
     } catch (error) {
       // Nothing committed. With several conversations in the batch, each is retried in a transaction of

@@ -4,7 +4,7 @@
  * driver adapters and expose the same client API (the PostgreSQL schema is derived from the SQLite one).
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -16,13 +16,16 @@ import { migratePostgres, migrateSqlite, readMigrations } from './migrate.ts';
 import { DirectSqlite } from './direct-sqlite.ts';
 import { DirectPg } from './direct-pg.ts';
 import { gateSqliteAdapter } from './sqlite-gate.ts';
+import { providerOf, sqlitePath, type Provider } from './database-url.ts';
+
+export { providerOf, sqlitePath };
 
 /** The client type core code is written against. Both generated clients share this shape. */
 export type Prisma = InstanceType<typeof SqliteClient>;
 /** The client as seen inside `prisma.$transaction(async (tx) => ...)`. */
 export type Tx = PrismaNamespace.TransactionClient;
 
-export type Provider = 'sqlite' | 'postgres';
+export type { Provider } from './database-url.ts';
 
 export interface Database {
   prisma: Prisma;
@@ -37,17 +40,7 @@ export interface Database {
 }
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_SQLITE_PATH = 'data/frontline.db';
-
-export function providerOf(url: string | undefined): Provider {
-  return url && /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
-}
-
-/** `file:data/x.db`, `data/x.db` or undefined -> an absolute file path (relative to the working directory). */
-export function sqlitePath(url: string | undefined): string {
-  const raw = (url ?? DEFAULT_SQLITE_PATH).replace(/^file:/, '');
-  return isAbsolute(raw) ? raw : resolve(process.cwd(), raw);
-}
+export { DEFAULT_SQLITE_PATH } from './database-url.ts';
 
 /** Redacts the password of a connection URL for logs. */
 export function redactUrl(url: string): string {
