@@ -10,15 +10,20 @@
  * crashes is singled out), and fails an event whose attempts are used up, as for any other failure.
  *
  * The file is written before a transaction starts and emptied after it ends (a few hundred bytes, no
- * fsync: it must survive the process, not the machine). A file that cannot be written turns the journal
- * off with one warning; the service keeps running without it.
+ * fsync: it must survive the process, not the machine), in place through one open descriptor (one
+ * positional write, padded with spaces over a longer previous text): writeFileSync's open/write/close
+ * cost ~3 % of the service's CPU in a burst. A file that cannot be written turns the journal off with
+ * one warning; the service keeps running without it.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import type { Logger } from '../log.ts';
 
 export class CrashJournal {
   private disabled = false;
   private readonly inFlight = new Set<number>();
+  private fd: number | undefined;
+  /** Length of the text in the file: a shorter one is padded to cover it. */
+  private written = 0;
 
   constructor(
     readonly path: string,
@@ -58,6 +63,9 @@ export class CrashJournal {
   /** Clean stop: nothing is in flight. */
   clear(): void {
     this.inFlight.clear();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.written = 0;
     if (this.disabled) return;
     try {
       rmSync(this.path, { force: true });
@@ -69,7 +77,10 @@ export class CrashJournal {
   private write(): void {
     if (this.disabled) return;
     try {
-      writeFileSync(this.path, JSON.stringify([...this.inFlight]));
+      this.fd ??= openSync(this.path, 'w');
+      const text = JSON.stringify([...this.inFlight]);
+      writeSync(this.fd, text.padEnd(this.written), 0);
+      this.written = Math.max(this.written, text.length);
     } catch (error) {
       this.disabled = true;
       this.log.warn({ err: error, path: this.path }, 'inbox journal cannot be written; events that crash the process will be retried without limit');
