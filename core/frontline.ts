@@ -70,7 +70,7 @@ export function createFrontline(options: FrontlineOptions): Frontline {
   );
   // Outbox rows become visible when the processing transaction commits; poke the sender then.
   inbox.onProcessed = () => outbox.notify();
-  const intake = new InboxIntake(db, (key) => inbox.notify(key), clock);
+  const intake = new InboxIntake(db, (key, behindOthers) => inbox.notify(key, behindOthers), clock);
   const sweeper =
     options.slaSweep &&
     createSlaSweeper({

@@ -79,7 +79,8 @@ export class InboxIntake implements IntakePort {
 
   constructor(
     db: Pick<Database, 'prisma' | 'provider' | 'direct' | 'directPg'>,
-    private readonly onStored: (conversationKey: string) => void = () => {},
+    /** `behindOthers`: older events of the conversation were pending when it was stored (PostgreSQL only). */
+    private readonly onStored: (conversationKey: string, behindOthers: boolean) => void = () => {},
     private readonly clock: Clock = systemClock,
   ) {
     this.sql = new Sql(db.provider);
@@ -100,9 +101,9 @@ export class InboxIntake implements IntakePort {
     while (this.queue.length) {
       const batch = this.queue.splice(0, BATCH_MAX);
       try {
-        const results = await this.store(batch);
+        const { results, behind } = await this.store(batch);
         batch.forEach((item, i) => {
-          if (results[i]!.stored) this.onStored(item.key.conversationKey);
+          if (results[i]!.stored) this.onStored(item.key.conversationKey, behind.has(results[i]!.inboxId));
           item.resolve(results[i]!);
         });
       } catch (error) {
@@ -112,23 +113,30 @@ export class InboxIntake implements IntakePort {
     this.flushing = false;
   }
 
-  private async store(batch: Waiting[]): Promise<IntakeResult[]> {
+  private async store(batch: Waiting[]): Promise<{ results: IntakeResult[]; behind: Set<string> }> {
     const now = this.sql.time(this.clock.now());
     const params: unknown[] = [];
     const rows = batch.map((item) => {
       params.push(item.key.channel, item.key.externalId, item.event.kind, item.key.conversationKey, JSON.stringify(clamp(item.event), withoutNul), now);
       return '(?, ?, ?, ?, ?, ?)';
     });
-    const inserted = await this.sql.query<{ id: unknown; channel: string; externalId: string }>(
+    // PostgreSQL (several instances): whether older events of the conversation were pending, committed
+    // before this statement began, so the worker can tell that another instance is likely processing it.
+    const behindOthers =
+      this.sql.provider === 'postgres'
+        ? `, EXISTS (SELECT 1 FROM "InboxEvent" p WHERE p."conversationKey" = "InboxEvent"."conversationKey" AND p."status" = 'pending' AND p."id" < "InboxEvent"."id") AS "behind"`
+        : '';
+    const inserted = await this.sql.query<{ id: unknown; channel: string; externalId: string; behind?: boolean }>(
       this.runner,
       `INSERT INTO "InboxEvent" ("channel", "externalId", "kind", "conversationKey", "payload", "createdAt") VALUES ${rows.join(', ')}
-       ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id", "channel", "externalId"`,
+       ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id", "channel", "externalId"${behindOthers}`,
       ...params,
     );
+    const behind = new Set(inserted.filter((r) => r.behind === true).map((r) => String(toInt(r.id))));
     const fresh = new Map(inserted.map((r) => [`${r.channel}\u0000${r.externalId}`, String(toInt(r.id))]));
     const existing = await this.existingIds(batch.filter((item) => !fresh.has(keyOf(item))));
     const claimed = new Set<string>();
-    return batch.map((item) => {
+    const results = batch.map((item): IntakeResult => {
       const key = keyOf(item);
       const id = fresh.get(key);
       if (id !== undefined && !claimed.has(key)) {
@@ -137,6 +145,7 @@ export class InboxIntake implements IntakePort {
       }
       return { stored: false, duplicate: true, inboxId: id ?? existing.get(key) ?? '' };
     });
+    return { results, behind };
   }
 
   /** Ids of events stored before (replays and retries). */

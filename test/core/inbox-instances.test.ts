@@ -45,6 +45,21 @@ function recorder(instance: string, log: string[], hold?: (externalId: string) =
   };
 }
 
+/** The real database, with the worker's transactions counted. */
+function countingTransactions(): { db: TestDatabase; transactions: () => number } {
+  let count = 0;
+  const prisma = new Proxy(db!.prisma, {
+    get(target, property, receiver) {
+      if (property !== '$transaction') return Reflect.get(target, property, receiver);
+      return (...args: unknown[]) => {
+        count += 1;
+        return (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+      };
+    },
+  });
+  return { db: { ...db!, prisma }, transactions: () => count };
+}
+
 function worker(handler: InboxHandler, instanceId: string): InboxWorker {
   return new InboxWorker(db!, handler, async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId, sweepIntervalMs: 60_000 });
 }
@@ -90,6 +105,52 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
       { externalId: 'x-0', status: 'done', lockedBy: null },
       { externalId: 'x-1', status: 'done', lockedBy: null },
     ]);
+  });
+
+  it('an instance that stores an event behind one the other instance is processing leaves it to that instance, without a transaction', async () => {
+    db = await createTestDatabase(provider);
+    const log: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const a = worker(
+      recorder('a', log, async (id) => {
+        if (id !== 'x-0') return;
+        holding();
+        await released;
+      }),
+      'a',
+    );
+    const counted = countingTransactions();
+    const b = new InboxWorker(counted.db, recorder('b', log), async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId: 'b', sweepIntervalMs: 60_000 });
+    const intakeA = new InboxIntake(db, (key, behind) => a.notify(key, behind), clock);
+    const intakeB = new InboxIntake(db, (key, behind) => b.notify(key, behind), clock);
+
+    await intakeA.accept(message('x', 0));
+    await held; // a is processing x-0
+    await intakeB.accept(message('x', 1)); // stored behind x-0 on the other instance
+    await b.stop();
+    expect(counted.transactions()).toBe(0);
+    expect(log).toEqual([]);
+
+    release();
+    await a.idle();
+    await a.stop();
+    expect(log).toEqual(['a:x-0', 'a:x-1']);
+  });
+
+  it('an event stored behind an oldest one that nobody holds is processed at once', async () => {
+    db = await createTestDatabase(provider);
+    const log: string[] = [];
+    const quiet = new InboxIntake(db, () => {}, clock);
+    await quiet.accept(message('w', 0)); // stored, but no worker was told
+    const b = worker(recorder('b', log), 'b');
+    const intake = new InboxIntake(db, (key, behind) => b.notify(key, behind), clock);
+    await intake.accept(message('w', 1));
+    for (let i = 0; i < 100 && log.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await b.stop();
+    expect(log).toEqual(['b:w-0', 'b:w-1']);
   });
 
   it('holds a conversation back while its oldest event is backing off', async () => {
