@@ -9,14 +9,25 @@
  * counts one attempt for each event that was in flight, retries them one per transaction (so the one that
  * crashes is singled out), and fails an event whose attempts are used up, as for any other failure.
  *
- * The file is written before a transaction starts and emptied after it ends (a few hundred bytes, no
- * fsync: it must survive the process, not the machine), in place through one open descriptor (one
- * positional write, padded with spaces over a longer previous text): writeFileSync's open/write/close
- * cost ~3 % of the service's CPU in a burst. A file that cannot be written turns the journal off with
- * one warning; the service keeps running without it.
+ * Each process writes its own file, `<path>.<pid>`: two processes on one database (a second service
+ * started by `npm run chat`, instances sharing a volume) never overwrite or delete each other's, and a
+ * start only takes over the files of processes that are gone (or its own pid's, reused after a restart in
+ * a container). The file is written before a transaction's work and emptied after it ends (a few hundred
+ * bytes, no fsync: it must survive the process, not the machine), in place through one open descriptor
+ * (one positional write, padded with spaces over a longer previous text): writeFileSync's
+ * open/write/close cost ~3 % of the service's CPU in a burst. A file removed behind its back is written
+ * again. A file that cannot be written turns the journal off with one warning; the service keeps
+ * running without it.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../log.ts';
+
+export interface LeftOver {
+  ids: number[];
+  /** Forget them once they are accounted for. */
+  discard(): void;
+}
 
 export class CrashJournal {
   private disabled = false;
@@ -24,28 +35,43 @@ export class CrashJournal {
   private fd: number | undefined;
   /** Length of the text in the file: a shorter one is padded to cover it. */
   private written = 0;
+  private readonly own: string;
 
   constructor(
+    /** Files are `<path>.<pid>`. */
     readonly path: string,
     private readonly log: Logger,
-  ) {}
+    private readonly pid: number = process.pid,
+  ) {
+    this.own = `${path}.${pid}`;
+  }
 
-  /** Events listed by a process that did not stop cleanly (empty when there was none). */
-  leftOver(): number[] {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch {
-      return [];
+  /** Events listed by processes that did not stop cleanly (none when there were none). */
+  leftOver(): LeftOver {
+    const files = this.filesOfGoneProcesses();
+    const ids = new Set<number>();
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      try {
+        const listed: unknown = JSON.parse(text || '[]');
+        if (Array.isArray(listed)) for (const id of listed) if (Number.isSafeInteger(id)) ids.add(id as number);
+      } catch {
+        // Cut off mid-write by the crash: the events of that moment are unknown; they are retried normally.
+        this.log.warn({ path: file }, 'unreadable inbox journal ignored');
+      }
     }
-    try {
-      const ids: unknown = JSON.parse(text || '[]');
-      return Array.isArray(ids) ? ids.filter((id): id is number => Number.isSafeInteger(id)) : [];
-    } catch {
-      // Cut off mid-write by the crash: the events of that moment are unknown; they are retried normally.
-      this.log.warn({ path: this.path }, 'unreadable inbox journal ignored');
-      return [];
-    }
+    return {
+      ids: [...ids],
+      discard: () => {
+        // Our own pid's file is written again at the next write (see `write`).
+        for (const file of files) rmSync(file, { force: true });
+      },
+    };
   }
 
   /** These events are being processed from now on. */
@@ -63,27 +89,61 @@ export class CrashJournal {
   /** Clean stop: nothing is in flight. */
   clear(): void {
     this.inFlight.clear();
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    this.written = 0;
+    this.close();
     if (this.disabled) return;
     try {
-      rmSync(this.path, { force: true });
+      rmSync(this.own, { force: true });
     } catch (error) {
-      this.log.warn({ err: error, path: this.path }, 'could not remove the inbox journal');
+      this.log.warn({ err: error, path: this.own }, 'could not remove the inbox journal');
     }
+  }
+
+  private filesOfGoneProcesses(): string[] {
+    const dir = dirname(this.path);
+    const prefix = `${basename(this.path)}.`;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+      .filter((name) => {
+        const pid = Number(name.slice(prefix.length));
+        return pid === this.pid || !alive(pid);
+      })
+      .map((name) => join(dir, name));
   }
 
   private write(): void {
     if (this.disabled) return;
     try {
-      this.fd ??= openSync(this.path, 'w');
+      // Removed behind our back (an operator, a tmp cleaner): write a new one.
+      if (this.fd !== undefined && fstatSync(this.fd).nlink === 0) this.close();
+      this.fd ??= openSync(this.own, 'w');
       const text = JSON.stringify([...this.inFlight]);
       writeSync(this.fd, text.padEnd(this.written), 0);
       this.written = Math.max(this.written, text.length);
     } catch (error) {
       this.disabled = true;
-      this.log.warn({ err: error, path: this.path }, 'inbox journal cannot be written; events that crash the process will be retried without limit');
+      this.log.warn({ err: error, path: this.own }, 'inbox journal cannot be written; events that crash the process will be retried without limit');
     }
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.written = 0;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -133,13 +133,17 @@ export class InboxWorker {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.sweepIntervalMs);
         });
     };
-    void this.recovery.then(tick);
+    void this.recovery.then(() => {
+      if (!this.stopped) tick();
+    });
   }
 
   /** Stops taking new work and waits for work in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    // Recovery stops between events; the one it is processing finishes (its journal entry with it).
+    await this.recovery;
     await Promise.allSettled([...this.active.values()]);
     this.journal?.clear();
   }
@@ -152,30 +156,26 @@ export class InboxWorker {
    * flight with it again.
    */
   private async recover(): Promise<void> {
-    const ids = this.journal?.leftOver() ?? [];
+    const left = this.journal?.leftOver();
+    const ids = left?.ids ?? [];
     if (!ids.length) return;
     const list = ids.map(() => '?').join(', ');
     const reason = 'the process stopped while processing this event';
-    const suspects: InboxEvent[] = [];
-    const failed: number[] = [];
+    let rows: InboxEvent[];
     try {
       await this.sql.execute(this.runner, `UPDATE "InboxEvent" SET "attempts" = "attempts" + 1, "lastError" = ? WHERE "status" = 'pending' AND "id" IN (${list})`, reason, ...ids);
-      const rows = await this.sql.query<InboxEvent>(this.runner, `SELECT ${EVENT_COLUMNS} FROM "InboxEvent" WHERE "status" = 'pending' AND "id" IN (${list}) ORDER BY "id"`, ...ids);
-      for (const event of rows.map(toEvent)) {
-        if (event.attempts < this.options.maxAttempts) {
-          suspects.push(event);
-          continue;
-        }
-        failed.push(event.id);
-        await this.sql.execute(this.runner, `UPDATE "InboxEvent" SET "status" = 'failed', "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ? AND "status" = 'pending'`, event.id);
-        await this.onFinalFailure(event, new Error(reason));
-      }
+      rows = (await this.sql.query<InboxEvent>(this.runner, `SELECT ${EVENT_COLUMNS} FROM "InboxEvent" WHERE "status" = 'pending' AND "id" IN (${list}) ORDER BY "id"`, ...ids)).map(toEvent);
     } catch (error) {
-      // The database is unreachable: the events are retried the usual way (the sweep comes back).
+      // The database is unreachable: the events are retried the usual way (the sweep comes back), and
+      // the files stay for the next start.
       this.log.error({ err: error }, 'could not account for events in flight at the previous stop');
       return;
     }
-    this.log.warn({ inFlight: ids, retriedAlone: suspects.map((e) => e.id), failed }, 'the previous process stopped while processing inbox events');
+    left!.discard();
+    const suspects = rows.filter((event) => event.attempts < this.options.maxAttempts);
+    const used = rows.filter((event) => event.attempts >= this.options.maxAttempts);
+    this.log.warn({ inFlight: ids, retriedAlone: suspects.map((e) => e.id), failed: used.map((e) => e.id) }, 'the previous process stopped while processing inbox events');
+    for (const event of used) await this.failAfterCrashes(event, reason);
     const byConversation = new Map<string, InboxEvent[]>();
     for (const event of suspects) byConversation.set(event.conversationKey, [...(byConversation.get(event.conversationKey) ?? []), event]);
     for (const events of byConversation.values()) {
@@ -187,19 +187,35 @@ export class InboxWorker {
     }
   }
 
+  /** Attempts used up by crashes: failed, and the requester told, unless another instance finished it meanwhile. */
+  private async failAfterCrashes(event: InboxEvent, reason: string): Promise<void> {
+    try {
+      const changed = await this.sql.execute(this.runner, `UPDATE "InboxEvent" SET "status" = 'failed', "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ? AND "status" = 'pending'`, event.id);
+      if (changed === 1) await this.onFinalFailure(event, new Error(reason));
+    } catch (error) {
+      this.log.error({ inboxId: event.id, err: error }, 'could not mark an event failed after crashes');
+    }
+  }
+
   private async processAlone(event: InboxEvent): Promise<boolean> {
     if (this.db.provider === 'postgres') return this.processHead(event.conversationKey);
     if (this.batching) return (await this.processBatch([[event]]))[0] === 1;
     return this.processOne(event);
   }
 
-  /** Runs one processing transaction with its events listed in the crash journal meanwhile. */
-  private async journaled<T>(ids: readonly number[], run: () => Promise<T>): Promise<T> {
-    this.journal?.begin(ids);
+  /**
+   * Runs one processing transaction; `listed` is called inside it (the connection is ours and the work
+   * starts) with the events to list in the crash journal until it has ended.
+   */
+  private async journaled<T>(run: (listed: (ids: readonly number[]) => void) => Promise<T>): Promise<T> {
+    const listedIds: number[] = [];
     try {
-      return await run();
+      return await run((ids) => {
+        listedIds.push(...ids);
+        this.journal?.begin(ids);
+      });
     } finally {
-      this.journal?.end(ids);
+      if (listedIds.length) this.journal?.end(listedIds);
     }
   }
 
@@ -379,11 +395,12 @@ export class InboxWorker {
     const now = this.clock.now();
     let wroteOutbox = true;
     try {
-      const done = await this.journaled([event.id], () =>
+      const done = await this.journaled((listed) =>
         this.db.prisma.$transaction(
           async (prismaTx) => {
             const tx = this.db.direct?.bind(prismaTx) ?? prismaTx;
             if (!(await this.claim(tx, event.id, now))) return false;
+            listed([event.id]);
             wroteOutbox = (await this.handle(tx, event, now)) !== false;
             await this.markDone(tx, event.id);
             return true;
@@ -442,12 +459,13 @@ export class InboxWorker {
     const processed = groups.map(() => 0);
     const failed: Array<{ event: InboxEvent; error: unknown }> = [];
     let wroteOutbox = false;
-    const ids = groups.flatMap((group) => group.map((event) => event.id));
     try {
-      await this.journaled(ids, () =>
+      await this.journaled((listed) =>
         this.db.prisma.$transaction(
           async (prismaTx) => {
             const tx = this.db.direct!.bind(prismaTx);
+            // Listed once the transaction has the connection (not while it waits for it).
+            listed(groups.flatMap((group) => group.map((event) => event.id)));
             for (const [g, group] of groups.entries()) {
               for (const event of group) {
                 const now = this.clock.now();
@@ -541,13 +559,14 @@ export class InboxWorker {
     this.log.warn({ inboxId: event.id, attempts, final, error: message }, 'inbox event failed');
     const backoffMs = Math.min(60_000, 500 * 2 ** attempts);
     try {
-      await this.db.prisma.inboxEvent.update({
-        where: { id: event.id },
+      // Only while still pending: on PostgreSQL another instance may have processed it since the rollback.
+      const { count } = await this.db.prisma.inboxEvent.updateMany({
+        where: { id: event.id, status: 'pending' },
         data: final
           ? { status: refused ? 'rejected' : 'failed', attempts, lastError: message, lockedBy: null, lockedUntil: null }
           : { attempts, lastError: message, lockedBy: null, lockedUntil: new Date(this.clock.now().getTime() + backoffMs) },
       });
-      if (final) await this.onFinalFailure(event, error);
+      if (final && count === 1) await this.onFinalFailure(event, error);
     } catch (storeError) {
       // The database itself is down: the event is still pending and unclaimed; the sweep retries it later.
       this.log.error({ inboxId: event.id, err: storeError }, 'could not record inbox failure');

@@ -1,5 +1,8 @@
-/** The inbox's crash journal on its own: what a dead process left, a file cut off mid-write, a path it cannot write. */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+/**
+ * The inbox's crash journal on its own: what a dead process left, files of live processes left alone,
+ * a file cut off mid-write, a file removed behind its back, a path it cannot write.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,31 +21,74 @@ function recordingLogger(): { log: Logger; warnings: string[] } {
   return { log, warnings };
 }
 
+/** A pid no process has right now. */
+function deadPid(): number {
+  for (let pid = 4_000_000; ; pid++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return pid;
+    }
+  }
+}
+
 describe('CrashJournal', () => {
-  it('leaves the events in flight for the next process, and nothing after a clean stop', () => {
+  it('leaves the events in flight of a dead process for the next one, and nothing after a clean stop', () => {
     dir = mkdtempSync(join(tmpdir(), 'journal-'));
     const path = join(dir, 'j');
     const { log } = recordingLogger();
-    const first = new CrashJournal(path, log);
+    const gone = deadPid();
+    const first = new CrashJournal(path, log, gone);
     first.begin([1, 2, 3]);
     first.end([2]);
     first.begin([7]);
-    expect(new CrashJournal(path, log).leftOver()).toEqual([1, 3, 7]);
-    first.end([1, 3, 7]);
-    expect(new CrashJournal(path, log).leftOver()).toEqual([]);
-    first.begin([9]);
-    first.clear();
-    expect(existsSync(path)).toBe(false);
-    expect(new CrashJournal(path, log).leftOver()).toEqual([]);
+    const left = new CrashJournal(path, log).leftOver();
+    expect(left.ids.sort((a, b) => a - b)).toEqual([1, 3, 7]);
+    left.discard();
+    expect(readdirSync(dir)).toEqual([]);
+
+    const second = new CrashJournal(path, log, gone);
+    second.begin([9]);
+    second.clear();
+    expect(readdirSync(dir)).toEqual([]);
+    expect(new CrashJournal(path, log).leftOver().ids).toEqual([]);
+  });
+
+  it("leaves a live process's file alone", () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j');
+    const { log } = recordingLogger();
+    const running = new CrashJournal(path, log, process.ppid); // the test runner: alive
+    running.begin([5]);
+    const starting = new CrashJournal(path, log, deadPid());
+    const left = starting.leftOver();
+    expect(left.ids).toEqual([]);
+    left.discard();
+    expect(existsSync(`${path}.${process.ppid}`)).toBe(true);
+    starting.begin([6]);
+    starting.clear();
+    expect(existsSync(`${path}.${process.ppid}`)).toBe(true);
   });
 
   it('ignores a file cut off mid-write, with a warning', () => {
     dir = mkdtempSync(join(tmpdir(), 'journal-'));
     const path = join(dir, 'j');
-    writeFileSync(path, '[12, 1');
+    writeFileSync(`${path}.${deadPid()}`, '[12, 1');
     const { log, warnings } = recordingLogger();
-    expect(new CrashJournal(path, log).leftOver()).toEqual([]);
+    expect(new CrashJournal(path, log).leftOver().ids).toEqual([]);
     expect(warnings).toEqual(['unreadable inbox journal ignored']);
+  });
+
+  it('writes its file again when it was removed behind its back', () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j');
+    const { log } = recordingLogger();
+    const gone = deadPid();
+    const journal = new CrashJournal(path, log, gone);
+    journal.begin([1]);
+    rmSync(`${path}.${gone}`);
+    journal.begin([42]);
+    expect(new CrashJournal(path, log).leftOver().ids.sort((a, b) => a - b)).toEqual([1, 42]);
   });
 
   it('turns itself off with one warning when the path cannot be written', () => {
@@ -53,5 +99,6 @@ describe('CrashJournal', () => {
     journal.end([1, 2]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/cannot be written/);
+    expect(journal.leftOver().ids).toEqual([]);
   });
 });
