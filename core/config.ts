@@ -175,8 +175,8 @@ function parseJson(text: string, setting: string): unknown {
 }
 
 /**
- * One instance on SQLite: next to the database file (one process uses it). PostgreSQL: none by default,
- * since an instance's id changes at every start unless INSTANCE_ID is set; set a path per instance.
+ * SQLite: next to the database file (files `<path>.<pid>`, one per process). PostgreSQL: none by
+ * default (instances usually run on several machines, each with its own disk); set a local path.
  */
 function defaultJournalPath(databaseUrl: string | undefined): string | undefined {
   if (providerOf(databaseUrl) === 'postgres') return undefined;
