@@ -242,9 +242,12 @@ export class InboxWorker {
 
   /** Finds conversations with claimable events and schedules them. */
   async sweep(): Promise<number> {
+    // Conversations, not rows: one conversation with a backlog of a thousand events must not hide the
+    // others (oldest first).
     const rows = await this.sql.query<{ conversationKey: string }>(
       this.runner,
-      `SELECT "conversationKey" FROM "InboxEvent" WHERE "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?) ORDER BY "id" LIMIT 1000`,
+      `SELECT "conversationKey", min("id") AS "first" FROM "InboxEvent" WHERE "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+       GROUP BY "conversationKey" ORDER BY "first" LIMIT 1000`,
       this.sql.time(this.clock.now()),
     );
     const keys = new Set(rows.map((r) => r.conversationKey));

@@ -118,3 +118,16 @@ describe.each(providers)('inbox start after a crash on %s', (provider) => {
     ]);
   });
 });
+
+describe.each(providers)('inbox sweep on %s', (provider) => {
+  it('schedules every conversation with work, also behind one with a backlog of over a thousand events', async () => {
+    db = await createTestDatabase(provider);
+    const intake = new InboxIntake(db, () => {}, clock);
+    await Promise.all([...Array.from({ length: 1100 }, (_, n) => message('flood', n)), message('quiet', 0)].map((event) => intake.accept(event)));
+    const worker = new InboxWorker(db, async () => false, async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, sweepIntervalMs: 60_000 });
+    expect(await worker.sweep()).toBe(2);
+    await worker.idle();
+    await worker.stop();
+    expect(await db.prisma.inboxEvent.count({ where: { status: 'pending' } })).toBe(0);
+  });
+});
