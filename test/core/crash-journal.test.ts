@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CrashJournal } from '../../core/inbox/crash-journal.ts';
 import type { Logger } from '../../core/log.ts';
+import { deadPid } from '../support/processes.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -21,16 +22,6 @@ function recordingLogger(): { log: Logger; warnings: string[] } {
   return { log, warnings };
 }
 
-/** A pid no process has right now. */
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return pid;
-    }
-  }
-}
 
 describe('CrashJournal', () => {
   it('leaves the events in flight of a dead process for the next one, and nothing after a clean stop', () => {

@@ -60,6 +60,20 @@ function countingTransactions(): { db: TestDatabase; transactions: () => number 
   return { db: { ...db!, prisma }, transactions: () => count };
 }
 
+/** Instance `a`, whose transaction for `externalId` stays open (held) until released. */
+function instanceHolding(externalId: string, log: string[]): { a: InboxWorker; held: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding!: () => void;
+  const held = new Promise<void>((resolve) => (holding = resolve));
+  const hold = async (id: string) => {
+    if (id !== externalId) return;
+    holding();
+    await released;
+  };
+  return { a: worker(recorder('a', log, hold), 'a'), held, release };
+}
+
 function worker(handler: InboxHandler, instanceId: string): InboxWorker {
   return new InboxWorker(db!, handler, async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId, sweepIntervalMs: 60_000 });
 }
@@ -76,18 +90,7 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
     for (const event of [message('x', 0), message('x', 1)]) await intake.accept(event);
 
     const log: string[] = [];
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const a = worker(
-      recorder('a', log, async (id) => {
-        if (id !== 'x-0') return;
-        holding();
-        await released;
-      }),
-      'a',
-    );
+    const { a, held, release } = instanceHolding('x-0', log);
     const b = worker(recorder('b', log), 'b');
 
     a.notify('terminal:x');
@@ -110,18 +113,7 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
   it('an instance that stores an event behind one the other instance is processing leaves it to that instance, without a transaction', async () => {
     db = await createTestDatabase(provider);
     const log: string[] = [];
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const a = worker(
-      recorder('a', log, async (id) => {
-        if (id !== 'x-0') return;
-        holding();
-        await released;
-      }),
-      'a',
-    );
+    const { a, held, release } = instanceHolding('x-0', log);
     const counted = countingTransactions();
     const b = new InboxWorker(counted.db, recorder('b', log), async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId: 'b', sweepIntervalMs: 60_000 });
     const intakeA = new InboxIntake(db, (key, behind) => a.notify(key, behind), clock);

@@ -13,6 +13,7 @@ import { ManualClock } from '../../core/clock.ts';
 import { silentLogger } from '../../core/log.ts';
 import type { IntakeEvent } from '../../core/model/intake.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../support/databases.ts';
+import { deadPid } from '../support/processes.ts';
 
 let db: TestDatabase | undefined;
 let dir: string | undefined;
@@ -32,15 +33,6 @@ function message(chat: string, n: number): IntakeEvent {
   };
 }
 
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return pid;
-    }
-  }
-}
 
 /** Stores the events and leaves a journal as a crashed process listing `inFlight` would have. */
 async function crashedWith(events: IntakeEvent[], inFlight: string[]): Promise<string> {
