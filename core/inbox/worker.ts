@@ -274,8 +274,7 @@ export class InboxWorker {
       // An event stored behind older pending ones while no drain of this instance runs: most likely
       // another instance is processing the conversation (webhooks spread a chat over the instances) and
       // will go on to this event, since every drain asks again until nothing is claimable. One cheap
-      // statement outside a transaction tells (about 0.6 transactions per message were spent finding it
-      // out with two instances).
+      // statement outside a transaction tells, instead of a claim transaction that finds nothing.
       if (behindOthers && (await this.headHeldElsewhere(key))) return;
       // Another instance may store and process this conversation's events without notifying this one, so
       // the drain always asks again until nothing is claimable (locked elsewhere, backing off, or done).
@@ -325,9 +324,9 @@ export class InboxWorker {
 
   /**
    * PostgreSQL: whether the conversation's oldest pending event is locked by a transaction right now
-   * (being processed elsewhere), or none is pending. The holder commits after this event was stored (it was stored before
-   * this check), so its drain's next claim sees it: skipping here loses nothing. `FOR SHARE` conflicts
-   * with a claim's row lock but not with another check.
+   * (being processed elsewhere), or none is pending. The holder commits after this event was stored
+   * (it was stored before this check), so its drain's next claim sees it: skipping here loses nothing.
+   * `FOR SHARE` conflicts with a claim's row lock but not with another check.
    */
   private async headHeldElsewhere(key: string): Promise<boolean> {
     const rows = await this.sql.query(
