@@ -175,7 +175,7 @@ function parseJson(text: string, setting: string): unknown {
 }
 
 /**
- * SQLite: next to the database file (files `<path>.<pid>`, one per process). PostgreSQL: none by
+ * SQLite: next to the database file (files `<path>.<host>.<pid>`, one per process). PostgreSQL: none by
  * default (instances usually run on several machines, each with its own disk); set a local path.
  */
 function defaultJournalPath(databaseUrl: string | undefined): string | undefined {

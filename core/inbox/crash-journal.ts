@@ -9,10 +9,11 @@
  * counts one attempt for each event that was in flight, retries them one per transaction (so the one that
  * crashes is singled out), and fails an event whose attempts are used up, as for any other failure.
  *
- * Each process writes its own file, `<path>.<pid>`: two processes on one database (a second service
- * started by `npm run chat`, instances sharing a volume) never overwrite or delete each other's, and a
- * start only takes over the files of processes that are gone (or its own pid's, reused after a restart in
- * a container). The file is written before a transaction's work and emptied after it ends (a few hundred
+ * Each process writes its own file, `<path>.<host>.<pid>`: two processes on one database (a second
+ * service started by `npm run chat`, containers sharing a volume) never overwrite or delete each
+ * other's. A start takes over only files of its own host (the only ones whose owner it can check) whose
+ * process is gone, or that carry its own pid (a container's pid 1 after a restart). Containers on one
+ * volume need distinct host names (the default: the container id). The file is written before a transaction's work and emptied after it ends (a few hundred
  * bytes, no fsync: it must survive the process, not the machine), in place through one open descriptor
  * (one positional write, padded with spaces over a longer previous text): writeFileSync's
  * open/write/close cost ~3 % of the service's CPU in a burst. A file removed behind its back is written
@@ -20,6 +21,7 @@
  * running without it.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../log.ts';
 
@@ -38,12 +40,14 @@ export class CrashJournal {
   private readonly own: string;
 
   constructor(
-    /** Files are `<path>.<pid>`. */
+    /** Files are `<path>.<host>.<pid>`. */
     readonly path: string,
     private readonly log: Logger,
     private readonly pid: number = process.pid,
+    private readonly host: string = hostname(),
   ) {
-    this.own = `${path}.${pid}`;
+    this.host = hostTag(host);
+    this.own = journalFile(path, pid, host);
   }
 
   /** Events listed by processes that did not stop cleanly (none when there were none). */
@@ -69,7 +73,14 @@ export class CrashJournal {
       ids: [...ids],
       discard: () => {
         // Our own pid's file is written again at the next write (see `write`).
-        for (const file of files) rmSync(file, { force: true });
+        for (const file of files) {
+          try {
+            rmSync(file, { force: true });
+          } catch (error) {
+            // A read-only or foreign file: it is read again at the next start (one more attempt counted).
+            this.log.warn({ err: error, path: file }, 'could not remove an inbox journal left by a stopped process');
+          }
+        }
       },
     };
   }
@@ -100,7 +111,7 @@ export class CrashJournal {
 
   private filesOfGoneProcesses(): string[] {
     const dir = dirname(this.path);
-    const prefix = `${basename(this.path)}.`;
+    const prefix = `${basename(this.path)}.${this.host}.`;
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -136,6 +147,15 @@ export class CrashJournal {
     this.fd = undefined;
     this.written = 0;
   }
+}
+
+/** The file a process writes: `<path>.<host>.<pid>` (the host name with anything but letters, digits, `_`, `-` replaced). */
+export function journalFile(path: string, pid: number, host: string = hostname()): string {
+  return `${path}.${hostTag(host)}.${pid}`;
+}
+
+function hostTag(host: string): string {
+  return host.replace(/[^A-Za-z0-9_-]/g, '_') || 'host';
 }
 
 function alive(pid: number): boolean {

@@ -3,12 +3,13 @@
  * attempt and are processed alone before anything else; a stop during that waits for the event in hand
  * and leaves no journal behind; an event finished meanwhile is neither failed nor reported.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InboxIntake, parseStoredEvent } from '../../core/inbox/intake.ts';
 import { DEFAULT_INBOX_OPTIONS, InboxWorker, type InboxHandler } from '../../core/inbox/worker.ts';
+import { journalFile } from '../../core/inbox/crash-journal.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { silentLogger } from '../../core/log.ts';
 import type { IntakeEvent } from '../../core/model/intake.ts';
@@ -41,7 +42,7 @@ async function crashedWith(events: IntakeEvent[], inFlight: string[]): Promise<s
   const rows = await db!.prisma.inboxEvent.findMany({ where: { externalId: { in: inFlight } }, select: { id: true } });
   dir = mkdtempSync(join(tmpdir(), 'inbox-recovery-'));
   const path = join(dir, 'journal');
-  writeFileSync(`${path}.${deadPid()}`, JSON.stringify(rows.map((r) => r.id)));
+  writeFileSync(journalFile(path, deadPid()), JSON.stringify(rows.map((r) => r.id)));
   return path;
 }
 
@@ -108,6 +109,46 @@ describe.each(providers)('inbox start after a crash on %s', (provider) => {
       { externalId: 'y-0', status: 'done', attempts: DEFAULT_INBOX_OPTIONS.maxAttempts - 1 },
       { externalId: 'z-0', status: 'failed', attempts: DEFAULT_INBOX_OPTIONS.maxAttempts },
     ]);
+  });
+});
+
+describe('inbox start after a crash, database unreachable at first', () => {
+  it('keeps the events listed in its own file and goes on sweeping and processing', async () => {
+    db = await createTestDatabase('sqlite');
+    const journalPath = await crashedWith([message('v', 0), message('w', 0)], ['v-0']);
+    // v-0 waits (backing off), so it is still listed when checked; w-0 shows the sweep runs.
+    await db.prisma.inboxEvent.updateMany({ where: { externalId: 'v-0' }, data: { lockedUntil: new Date(clock.now().getTime() + 3_600_000) } });
+    // The first statement fails (the database is not reachable yet); everything after works.
+    let failures = 1;
+    const prisma = new Proxy(db.prisma, {
+      get(target, property, receiver) {
+        if (property !== '$executeRawUnsafe' || failures === 0) return Reflect.get(target, property, receiver);
+        return async () => {
+          failures -= 1;
+          throw new Error('connection refused');
+        };
+      },
+    });
+    const handled: string[] = [];
+    const worker = new InboxWorker(
+      { ...db, prisma, direct: undefined },
+      async (_tx, row) => {
+        handled.push(row.externalId);
+        return false;
+      },
+      async () => {},
+      clock,
+      silentLogger,
+      { ...DEFAULT_INBOX_OPTIONS, sweepIntervalMs: 20, journalPath },
+    );
+    worker.start();
+    for (let i = 0; i < 200 && !handled.length; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(handled).toEqual(['w-0']);
+    const own = readFileSync(journalFile(journalPath, process.pid), 'utf8');
+    const v0 = await db.prisma.inboxEvent.findFirstOrThrow({ where: { externalId: 'v-0' } });
+    expect(JSON.parse(own)).toContain(v0.id);
+    await worker.stop();
+    expect(readdirSync(dir!)).toEqual([]);
   });
 });
 
