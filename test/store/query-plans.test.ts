@@ -58,6 +58,12 @@ describe('query plans on SQLite', () => {
       expect(head).toBeDefined();
       const plan = connection.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${head!}`).all(...Array<null>((head!.match(/\?/g) ?? []).length).fill(null));
       expect(plan.map((row) => row.detail).join('; ')).toMatch(/orderKey=\? AND status=\?/);
+      // The inbox's pending events of a conversation: likewise, not through its whole history (a chat is
+      // one conversation for years).
+      const pending = statements.find((sql) => /FROM "InboxEvent" WHERE "conversationKey" = \? AND "status" = 'pending'/.test(sql));
+      expect(pending).toBeDefined();
+      const pendingPlan = connection.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${pending!}`).all(...Array<null>((pending!.match(/\?/g) ?? []).length).fill(null));
+      expect(pendingPlan.map((row) => row.detail).join('; ')).toMatch(/conversationKey=\? AND status=\?/);
     } finally {
       connection.close();
     }
