@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { parseConfig, ConfigError } from '../core/config.ts';
 import { startService } from './service.ts';
+import { startWatchdog } from '../core/util/watchdog.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -20,12 +21,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const service = await startService(config, { env: process.env });
+  // After start-up: the first knowledge-base build blocks the event loop by design.
+  const watchdog = config.watchdogMs > 0 ? startWatchdog(config.watchdogMs) : undefined;
   const shutdown = (signal: string) => {
     service.log.info({ signal }, 'signal received');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     service.stop().then(
-      () => process.exit(0),
+      async () => {
+        await watchdog?.stop();
+        process.exit(0);
+      },
       (error) => {
         service.log.error({ err: error }, 'shutdown failed');
         process.exit(1);

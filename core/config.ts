@@ -61,6 +61,7 @@ const envSchema = z.object({
   INBOX_CONCURRENCY: int(4, 1, 64),
   INBOX_BATCH_MAX: int(64, 1, 1000),
   INBOX_JOURNAL_PATH: optional,
+  WATCHDOG_MS: int(60_000, 0, 3_600_000),
   OUTBOX_CONCURRENCY: int(32, 1, 256),
   DB_POOL_SIZE: int(10, 1, 200),
   AUTO_REGISTER_SLACK_AGENTS: flag(true),
@@ -91,6 +92,8 @@ export interface Config {
   inboxBatchMax: number;
   /** Events in flight, for crash accounting (core/inbox/crash-journal.ts); default next to the SQLite file. */
   inboxJournalPath: string | undefined;
+  /** The process ends itself when its event loop is blocked this long (core/util/watchdog.ts); 0: off. */
+  watchdogMs: number;
   outboxConcurrency: number;
   dbPoolSize: number;
   autoRegisterAgents: Channel[];
@@ -126,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     inboxConcurrency: e.INBOX_CONCURRENCY,
     inboxBatchMax: e.INBOX_BATCH_MAX,
     inboxJournalPath: e.INBOX_JOURNAL_PATH ?? defaultJournalPath(e.DATABASE_URL),
+    watchdogMs: e.WATCHDOG_MS,
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
     dbPoolSize: e.DB_POOL_SIZE,
     autoRegisterAgents: [...(e.AUTO_REGISTER_SLACK_AGENTS ? ['slack' as const] : []), ...(e.AUTO_REGISTER_TELEGRAM_AGENTS ? ['telegram' as const] : [])],

@@ -1,6 +1,7 @@
 /**
  * A message whose processing kills the process (here SIGKILL from inside the handler; in life an
- * out-of-memory abort or a native fault) must not take the service down for good. Without the crash
+ * out-of-memory abort or a native fault), or hangs it (a runaway loop, ended by the watchdog), must not
+ * take the service down for good. Without the crash
  * journal the event's claim rolls back with the crash and every restart takes it again (on SQLite
  * together with a batch of innocent events). With it, each restart counts an attempt for the events
  * that were in flight and retries them one per transaction; the poison event ends `failed` after its
@@ -44,7 +45,19 @@ function runChild(env: Record<string, string>): Promise<number | string> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
 }
 
-describe.each(providers)('an event that kills the process on %s', (provider) => {
+interface Case {
+  provider: (typeof providers)[number];
+  poison: 'kill' | 'hang';
+  env: Record<string, string>;
+}
+
+const cases = providers.flatMap((provider): Case[] => [
+  { provider, poison: 'kill', env: {} },
+  // A runaway loop: only the watchdog (core/util/watchdog.ts) can end that process.
+  { provider, poison: 'hang', env: { POISON: 'hang', WATCHDOG_MS: '400' } },
+]);
+
+describe.each(cases)('an event that kills the process ($poison) on $provider', ({ provider, env }) => {
   it('ends failed after its attempts while every other event is processed', async () => {
     db = await createTestDatabase(provider);
     dir = mkdtempSync(join(tmpdir(), 'frontline-journal-'));
@@ -54,7 +67,7 @@ describe.each(providers)('an event that kills the process on %s', (provider) => 
 
     const exits: Array<number | string> = [];
     for (let run = 0; run < DEFAULT_INBOX_OPTIONS.maxAttempts + 3; run++) {
-      const exit = await runChild({ DATABASE_URL: db.url, JOURNAL_PATH: join(dir, 'inbox-journal') });
+      const exit = await runChild({ DATABASE_URL: db.url, JOURNAL_PATH: join(dir, 'inbox-journal'), ...env });
       exits.push(exit);
       if (exit === 0) break;
     }
