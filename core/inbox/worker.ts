@@ -285,7 +285,12 @@ export class InboxWorker {
       if (behindOthers && (await this.headHeldElsewhere(key))) return;
       // Another instance may store and process this conversation's events without notifying this one, so
       // the drain always asks again until nothing is claimable (locked elsewhere, backing off, or done).
-      while (!this.stopped && (await this.permits.run(() => this.processHead(key))));
+      // After the first event it asks with one plain read before opening a transaction: most drains end
+      // there, and a claim transaction that finds nothing costs three round trips.
+      for (let first = true; !this.stopped; first = false) {
+        if (!first && !(await this.anyPending(key))) return;
+        if (!(await this.permits.run(() => this.processHead(key)))) return;
+      }
       return;
     }
     for (;;) {
@@ -327,6 +332,12 @@ export class InboxWorker {
     );
     const events = rows.map(toEvent);
     return { events, more: events.length === PREFETCH };
+  }
+
+  /** PostgreSQL: whether the conversation has a pending event (committed; claimable or not). */
+  private async anyPending(key: string): Promise<boolean> {
+    const rows = await this.sql.query(this.runner, `SELECT 1 AS "one" FROM "InboxEvent" WHERE "conversationKey" = ? AND "status" = 'pending' LIMIT 1`, key);
+    return rows.length > 0;
   }
 
   /**

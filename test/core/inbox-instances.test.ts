@@ -132,6 +132,19 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
     expect(log).toEqual(['a:x-0', 'a:x-1']);
   });
 
+  it('a drain that processed the last pending event ends without another transaction', async () => {
+    db = await createTestDatabase(provider);
+    const log: string[] = [];
+    const counted = countingTransactions();
+    const b = new InboxWorker(counted.db, recorder('b', log), async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId: 'b', sweepIntervalMs: 60_000 });
+    const intake = new InboxIntake(db, (key, behind) => b.notify(key, behind), clock);
+    await intake.accept(message('u', 0));
+    for (let i = 0; i < 100 && log.length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await b.stop();
+    expect(log).toEqual(['b:u-0']);
+    expect(counted.transactions()).toBe(1);
+  });
+
   it('an event stored behind an oldest one that nobody holds is processed at once', async () => {
     db = await createTestDatabase(provider);
     const log: string[] = [];
