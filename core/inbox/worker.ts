@@ -182,7 +182,11 @@ export class InboxWorker {
     this.log.warn({ inFlight: ids, retriedAlone: suspects.map((e) => e.id), failed: used.map((e) => e.id) }, 'the previous process stopped while processing inbox events');
     for (const event of used) await this.failAfterCrashes(event, reason);
     const byConversation = new Map<string, InboxEvent[]>();
-    for (const event of suspects) byConversation.set(event.conversationKey, [...(byConversation.get(event.conversationKey) ?? []), event]);
+    for (const event of suspects) {
+      const events = byConversation.get(event.conversationKey) ?? [];
+      events.push(event);
+      byConversation.set(event.conversationKey, events);
+    }
     for (const events of byConversation.values()) {
       for (const event of events) {
         if (this.stopped) return;

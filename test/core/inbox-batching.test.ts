@@ -12,6 +12,7 @@ import { silentLogger } from '../../core/log.ts';
 import { parseStoredEvent } from '../../core/inbox/intake.ts';
 import type { IntakeEvent } from '../../core/model/intake.ts';
 import type { Database } from '../../core/store/database.ts';
+import { chatMessage } from '../support/inbox-events.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../support/databases.ts';
 
 let db: TestDatabase | undefined;
@@ -19,20 +20,6 @@ afterEach(async () => {
   await db?.destroy();
   db = undefined;
 });
-
-function message(chat: string, n: number, text: string): IntakeEvent {
-  return {
-    kind: 'requester',
-    message: {
-      channel: 'terminal',
-      conversationKey: chat,
-      externalId: `${chat}-${n}`,
-      sender: { externalUserId: chat, displayName: chat },
-      text,
-      receivedAt: new Date('2026-03-02T10:00:00Z'),
-    },
-  };
-}
 
 /** Counts the worker's transactions (the database itself is real). */
 function countingTransactions(database: Database): { db: Database; transactions: () => number } {
@@ -86,7 +73,7 @@ async function runWith(handler: InboxHandler, events: IntakeEvent[]) {
 describe.each(providers)('inbox batching on %s', (provider) => {
   it('a failing event undoes only its own work and holds back only its own conversation', async () => {
     db = await createTestDatabase(provider);
-    const events = ['a', 'b', 'c', 'd', 'e'].flatMap((chat) => [0, 1, 2].map((n) => message(chat, n, chat === 'c' && n === 1 ? 'poison' : 'fine')));
+    const events = ['a', 'b', 'c', 'd', 'e'].flatMap((chat) => [0, 1, 2].map((n) => chatMessage(chat, n, chat === 'c' && n === 1 ? 'poison' : 'fine')));
     const transactions = await runWith(
       markingHandler(async (_tx, text) => {
         if (text === 'poison') throw new Error('handler failed');
@@ -104,7 +91,7 @@ describe.each(providers)('inbox batching on %s', (provider) => {
 
   it.runIf(provider === 'sqlite')('a transaction that breaks as a whole is retried a conversation at a time', async () => {
     db = await createTestDatabase(provider);
-    const events = ['a', 'b', 'c'].flatMap((chat) => [0, 1].map((n) => message(chat, n, chat === 'b' && n === 0 ? 'poison' : 'fine')));
+    const events = ['a', 'b', 'c'].flatMap((chat) => [0, 1].map((n) => chatMessage(chat, n, chat === 'b' && n === 0 ? 'poison' : 'fine')));
     await runWith(
       markingHandler(async (tx, text) => {
         // Ends the whole transaction underneath the worker: its savepoint is gone with it.
@@ -121,7 +108,7 @@ describe.each(providers)('inbox batching on %s', (provider) => {
 
   it.runIf(provider === 'sqlite')('the event that breaks the transaction takes the blame, not the one before it', async () => {
     db = await createTestDatabase(provider);
-    const events = [message('b', 0, 'fine'), message('b', 1, 'poison'), message('b', 2, 'fine')];
+    const events = [chatMessage('b', 0, 'fine'), chatMessage('b', 1, 'poison'), chatMessage('b', 2, 'fine')];
     await runWith(
       markingHandler(async (tx, text) => {
         if (text === 'poison') await tx.$executeRawUnsafe('ROLLBACK');

@@ -9,7 +9,7 @@ import { InboxIntake, parseStoredEvent } from '../../core/inbox/intake.ts';
 import { DEFAULT_INBOX_OPTIONS, InboxWorker, type InboxHandler } from '../../core/inbox/worker.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { silentLogger } from '../../core/log.ts';
-import type { IntakeEvent } from '../../core/model/intake.ts';
+import { chatMessage } from '../support/inbox-events.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../support/databases.ts';
 
 let db: TestDatabase | undefined;
@@ -19,20 +19,6 @@ afterEach(async () => {
 });
 
 let clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
-
-function message(chat: string, n: number): IntakeEvent {
-  return {
-    kind: 'requester',
-    message: {
-      channel: 'terminal',
-      conversationKey: chat,
-      externalId: `${chat}-${n}`,
-      sender: { externalUserId: chat, displayName: chat },
-      text: `message ${n}`,
-      receivedAt: new Date('2026-03-02T10:00:00Z'),
-    },
-  };
-}
 
 /** Records (instance, externalId) in processing order; `hold` may keep an event's transaction open. */
 function recorder(instance: string, log: string[], hold?: (externalId: string) => Promise<void>): InboxHandler {
@@ -87,7 +73,7 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
   it('neither takes nor jumps over an oldest event the other instance is processing', async () => {
     db = await createTestDatabase(provider);
     const intake = new InboxIntake(db, () => {}, clock);
-    for (const event of [message('x', 0), message('x', 1)]) await intake.accept(event);
+    for (const event of [chatMessage('x', 0), chatMessage('x', 1)]) await intake.accept(event);
 
     const log: string[] = [];
     const { a, held, release } = instanceHolding('x-0', log);
@@ -119,9 +105,9 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
     const intakeA = new InboxIntake(db, (key, behind) => a.notify(key, behind), clock);
     const intakeB = new InboxIntake(db, (key, behind) => b.notify(key, behind), clock);
 
-    await intakeA.accept(message('x', 0));
+    await intakeA.accept(chatMessage('x', 0));
     await held; // a is processing x-0
-    await intakeB.accept(message('x', 1)); // stored behind x-0 on the other instance
+    await intakeB.accept(chatMessage('x', 1)); // stored behind x-0 on the other instance
     await b.stop();
     expect(counted.transactions()).toBe(0);
     expect(log).toEqual([]);
@@ -138,7 +124,7 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
     const counted = countingTransactions();
     const b = new InboxWorker(counted.db, recorder('b', log), async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, instanceId: 'b', sweepIntervalMs: 60_000 });
     const intake = new InboxIntake(db, (key, behind) => b.notify(key, behind), clock);
-    await intake.accept(message('u', 0));
+    await intake.accept(chatMessage('u', 0));
     for (let i = 0; i < 100 && log.length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     await b.stop();
     expect(log).toEqual(['b:u-0']);
@@ -149,10 +135,10 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
     db = await createTestDatabase(provider);
     const log: string[] = [];
     const quiet = new InboxIntake(db, () => {}, clock);
-    await quiet.accept(message('w', 0)); // stored, but no worker was told
+    await quiet.accept(chatMessage('w', 0)); // stored, but no worker was told
     const b = worker(recorder('b', log), 'b');
     const intake = new InboxIntake(db, (key, behind) => b.notify(key, behind), clock);
-    await intake.accept(message('w', 1));
+    await intake.accept(chatMessage('w', 1));
     for (let i = 0; i < 100 && log.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     await b.stop();
     expect(log).toEqual(['b:w-0', 'b:w-1']);
@@ -161,7 +147,7 @@ describe.skipIf(!providers.includes('postgres'))('inbox workers of two instances
   it('holds a conversation back while its oldest event is backing off', async () => {
     db = await createTestDatabase(provider);
     const intake = new InboxIntake(db, () => {}, clock);
-    for (const event of [message('y', 0), message('y', 1), message('z', 0)]) await intake.accept(event);
+    for (const event of [chatMessage('y', 0), chatMessage('y', 1), chatMessage('z', 0)]) await intake.accept(event);
     await db.prisma.inboxEvent.update({ where: { channel_externalId: { channel: 'terminal', externalId: 'y-0' } }, data: { attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) } });
 
     const log: string[] = [];

@@ -13,6 +13,7 @@ import { journalFile } from '../../core/inbox/crash-journal.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { silentLogger } from '../../core/log.ts';
 import type { IntakeEvent } from '../../core/model/intake.ts';
+import { chatMessage } from '../support/inbox-events.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../support/databases.ts';
 import { deadPid } from '../support/processes.ts';
 
@@ -26,14 +27,6 @@ afterEach(async () => {
 });
 
 const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
-
-function message(chat: string, n: number): IntakeEvent {
-  return {
-    kind: 'requester',
-    message: { channel: 'terminal', conversationKey: chat, externalId: `${chat}-${n}`, sender: { externalUserId: chat }, text: `m${n}`, receivedAt: new Date() },
-  };
-}
-
 
 /** Stores the events and leaves a journal as a crashed process listing `inFlight` would have. */
 async function crashedWith(events: IntakeEvent[], inFlight: string[]): Promise<string> {
@@ -49,7 +42,7 @@ async function crashedWith(events: IntakeEvent[], inFlight: string[]): Promise<s
 describe.each(providers)('inbox start after a crash on %s', (provider) => {
   it('a stop during recovery waits for the event in hand and leaves no journal', async () => {
     db = await createTestDatabase(provider);
-    const journalPath = await crashedWith([message('x', 0), message('x', 1)], ['x-0']);
+    const journalPath = await crashedWith([chatMessage('x', 0), chatMessage('x', 1)], ['x-0']);
     const seen: string[] = [];
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -81,7 +74,7 @@ describe.each(providers)('inbox start after a crash on %s', (provider) => {
 
   it('neither fails nor reports a listed event that was finished meanwhile; fails one whose attempts are used up', async () => {
     db = await createTestDatabase(provider);
-    const journalPath = await crashedWith([message('y', 0), message('z', 0)], ['y-0', 'z-0']);
+    const journalPath = await crashedWith([chatMessage('y', 0), chatMessage('z', 0)], ['y-0', 'z-0']);
     await db.prisma.inboxEvent.updateMany({ where: { externalId: 'y-0' }, data: { status: 'done', attempts: DEFAULT_INBOX_OPTIONS.maxAttempts - 1 } });
     await db.prisma.inboxEvent.updateMany({ where: { externalId: 'z-0' }, data: { attempts: DEFAULT_INBOX_OPTIONS.maxAttempts - 1 } });
     const told: string[] = [];
@@ -115,7 +108,7 @@ describe.each(providers)('inbox start after a crash on %s', (provider) => {
 describe('inbox start after a crash, database unreachable at first', () => {
   it('keeps the events listed in its own file and goes on sweeping and processing', async () => {
     db = await createTestDatabase('sqlite');
-    const journalPath = await crashedWith([message('v', 0), message('w', 0)], ['v-0']);
+    const journalPath = await crashedWith([chatMessage('v', 0), chatMessage('w', 0)], ['v-0']);
     // v-0 waits (backing off), so it is still listed when checked; w-0 shows the sweep runs.
     await db.prisma.inboxEvent.updateMany({ where: { externalId: 'v-0' }, data: { lockedUntil: new Date(clock.now().getTime() + 3_600_000) } });
     // The first statement fails (the database is not reachable yet); everything after works.
@@ -156,7 +149,7 @@ describe.each(providers)('inbox sweep on %s', (provider) => {
   it('schedules every conversation with work, also behind one with a backlog of over a thousand events', async () => {
     db = await createTestDatabase(provider);
     const intake = new InboxIntake(db, () => {}, clock);
-    await Promise.all([...Array.from({ length: 1100 }, (_, n) => message('flood', n)), message('quiet', 0)].map((event) => intake.accept(event)));
+    await Promise.all([...Array.from({ length: 1100 }, (_, n) => chatMessage('flood', n)), chatMessage('quiet', 0)].map((event) => intake.accept(event)));
     const worker = new InboxWorker(db, async () => false, async () => {}, clock, silentLogger, { ...DEFAULT_INBOX_OPTIONS, sweepIntervalMs: 60_000 });
     expect(await worker.sweep()).toBe(2);
     await worker.idle();

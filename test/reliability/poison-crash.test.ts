@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InboxIntake } from '../../core/inbox/intake.ts';
 import { DEFAULT_INBOX_OPTIONS } from '../../core/inbox/worker.ts';
 import { systemClock } from '../../core/clock.ts';
-import type { IntakeEvent } from '../../core/model/intake.ts';
+import { chatMessage } from '../support/inbox-events.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../support/databases.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,13 +28,6 @@ afterEach(async () => {
   db = undefined;
   dir = undefined;
 });
-
-function message(chat: string, n: number, text: string): IntakeEvent {
-  return {
-    kind: 'requester',
-    message: { channel: 'terminal', conversationKey: chat, externalId: `${chat}-${n}`, sender: { externalUserId: chat }, text, receivedAt: new Date() },
-  };
-}
 
 function runChild(env: Record<string, string>): Promise<number | string> {
   const loader = pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -62,7 +55,7 @@ describe.each(cases)('an event that kills the process ($poison) on $provider', (
     db = await createTestDatabase(provider);
     dir = mkdtempSync(join(tmpdir(), 'frontline-journal-'));
     const intake = new InboxIntake(db, () => {}, systemClock);
-    const events = ['a', 'b', 'c', 'd'].flatMap((chat) => [0, 1, 2].map((n) => message(chat, n, chat === 'b' && n === 1 ? 'poison' : 'fine')));
+    const events = ['a', 'b', 'c', 'd'].flatMap((chat) => [0, 1, 2].map((n) => chatMessage(chat, n, chat === 'b' && n === 1 ? 'poison' : 'fine')));
     await Promise.all(events.map((e) => intake.accept(e)));
 
     const exits: Array<number | string> = [];
