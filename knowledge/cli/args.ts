@@ -2,7 +2,10 @@
 import { parseArgs } from 'node:util';
 
 export interface EvalArgs {
+  /** Labelled JSONL files whose lines sharing a label form one article. */
   train: string[];
+  /** A knowledge-base directory of Markdown articles (as the service loads), instead of or besides --train. */
+  kb?: string;
   test: string;
   valid?: string;
   json: boolean;
@@ -13,7 +16,7 @@ export interface EvalArgs {
 }
 
 export const EVAL_USAGE =
-  'usage: npm run eval -- --train FILE [--train FILE...] --test FILE [--valid FILE] [--json] ' +
+  'usage: npm run eval -- (--train FILE [--train FILE...] | --kb DIR) --test FILE [--valid FILE] [--json] ' +
   '[--holdout-every N] [--max-train N]';
 
 export function parseEvalArgs(argv: string[]): EvalArgs {
@@ -21,6 +24,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     args: argv,
     options: {
       train: { type: 'string', multiple: true },
+      kb: { type: 'string' },
       test: { type: 'string' },
       valid: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -29,7 +33,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     },
     strict: true,
   });
-  if (!values.train?.length || !values.test) throw new Error(EVAL_USAGE);
+  if ((!values.train?.length && !values.kb) || !values.test) throw new Error(EVAL_USAGE);
   const holdoutEvery = Number(values['holdout-every']);
   const maxTrain = Number(values['max-train']);
   if (!Number.isInteger(holdoutEvery) || holdoutEvery < 0 || holdoutEvery === 1) {
@@ -37,7 +41,8 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
   }
   if (!Number.isInteger(maxTrain) || maxTrain < 0) throw new Error('--max-train must be a non-negative integer');
   return {
-    train: values.train,
+    train: values.train ?? [],
+    ...(values.kb ? { kb: values.kb } : {}),
     test: values.test,
     ...(values.valid ? { valid: values.valid } : {}),
     json: values.json ?? false,

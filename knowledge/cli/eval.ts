@@ -1,32 +1,63 @@
 /**
- * `npm run eval -- --train FILE --test FILE [--valid FILE] [--json] [--holdout-every N] [--max-train N]`
+ * `npm run eval -- (--train FILE... | --kb DIR) --test FILE [--valid FILE] [--json] [--holdout-every N] [--max-train N]`
  *
- * Builds the engine from the train file(s) (lines sharing a label form one article), answers every test
- * query, and reports accuracy, out-of-scope detection, build time, latency and memory. With --valid, also
- * reports the test figures at the threshold that is best on the validation file.
+ * Builds the engine from the train file(s) (lines sharing a label form one article) and/or a knowledge-base
+ * directory of Markdown articles (test labels are then article ids), answers every test query, and
+ * reports accuracy, out-of-scope detection, build time, latency and memory. With --valid, also reports the
+ * test figures at the threshold that is best on the validation file.
+ *
+ * @example
+ * npm run eval -- --kb knowledge/articles --test knowledge/eval/starter-heldout.jsonl
  */
+import { pathToFileURL } from 'node:url';
 import { buildKnowledgeEngine } from '../engine/engine.ts';
 import { articlesFromLabelled, type LabelledExample } from '../engine/dataset.ts';
 import { seededRandom, shuffle } from '../engine/model/random.ts';
-import { parseEvalArgs } from './args.ts';
-import { heldOutLabels, markOutOfScope } from './holdout.ts';
+import { formatArticleError, loadArticles } from '../loader/index.ts';
+import type { Article } from '../types.ts';
+import { parseEvalArgs, type EvalArgs } from './args.ts';
+import { everyNth, markOutOfScope } from './holdout.ts';
 import { readLabelled } from './jsonl.ts';
 import { chooseThreshold, metricsAt, percentile, rawAccuracy, type Metrics } from './metrics.ts';
 import { runQueries } from './run.ts';
 
-function main(): void {
-  const args = parseEvalArgs(process.argv.slice(2));
+export interface EvalReport extends Metrics {
+  tuned: Metrics | null;
+  rawTop1Accuracy: number;
+  buildMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  buildCpuMs: number;
+  p50CpuMs: number;
+  p99CpuMs: number;
+  rssMb: number;
+  n: number;
+  articles: number;
+  examples: number;
+}
+
+/** Runs one evaluation; `warn` gets one line per knowledge-base file that could not be loaded. */
+export function evaluate(args: EvalArgs, warn: (line: string) => void = () => {}): EvalReport {
   let train: LabelledExample[] = args.train.flatMap(readLabelled);
   if (args.maxTrain > 0 && train.length > args.maxTrain) train = shuffle(train, seededRandom(1)).slice(0, args.maxTrain);
+  let kbArticles: Article[] = [];
+  if (args.kb) {
+    const loaded = loadArticles(args.kb);
+    for (const error of loaded.errors) warn(formatArticleError(error));
+    if (loaded.articles.length === 0) throw new Error(`${args.kb}: no articles could be loaded`);
+    kbArticles = loaded.articles;
+  }
   let test = readLabelled(args.test);
   let valid = args.valid ? readLabelled(args.valid) : undefined;
   if (args.holdoutEvery > 0) {
-    const held = heldOutLabels(train, args.holdoutEvery);
+    // Both translations of an article share its id, so they leave the base together.
+    const held = everyNth([...kbArticles.map((a) => a.id), ...train.map((e) => e.label)], args.holdoutEvery);
+    kbArticles = kbArticles.filter((a) => !held.has(a.id));
     [train, test] = [markOutOfScope(train, held), markOutOfScope(test, held)];
     valid = valid && markOutOfScope(valid, held);
   }
 
-  const articles = articlesFromLabelled(train);
+  const articles = [...kbArticles, ...articlesFromLabelled(train)];
   const cpu = process.cpuUsage();
   const started = performance.now();
   const engine = buildKnowledgeEngine(articles);
@@ -37,7 +68,7 @@ function main(): void {
   const { answers, latencies, cpuLatencies } = runQueries(engine, test);
   const atDefault = metricsAt(answers, engine.threshold);
   const tuned = valid ? metricsAt(answers, chooseThreshold(runQueries(engine, valid).answers)) : null;
-  const report = {
+  return {
     ...atDefault,
     tuned,
     rawTop1Accuracy: rawAccuracy(answers),
@@ -53,11 +84,16 @@ function main(): void {
     articles: articles.length,
     examples: engine.stats.examples,
   };
-  if (args.json) console.log(JSON.stringify(report));
-  else printTable(report, atDefault, tuned);
 }
 
-function printTable(report: { [k: string]: unknown }, atDefault: Metrics, tuned: Metrics | null): void {
+function main(): void {
+  const args = parseEvalArgs(process.argv.slice(2));
+  const report = evaluate(args, (line) => console.error(line));
+  if (args.json) console.log(JSON.stringify(report));
+  else printTable(report, report, report.tuned);
+}
+
+function printTable(report: EvalReport, atDefault: Metrics, tuned: Metrics | null): void {
   const pct = (x: number | null): string => (x === null ? '   n/a' : `${(x * 100).toFixed(2).padStart(6)}%`);
   const row = (name: string, m: Metrics): string =>
     `${name.padEnd(18)} t=${m.threshold.toFixed(3)}  in-scope ${pct(m.inScopeAccuracy)}  top-3 ${pct(m.top3Accuracy)}  ` +
@@ -75,9 +111,12 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-try {
-  main();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
+// Run only as the CLI, not when a test imports evaluate().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
 }

@@ -6,8 +6,13 @@
 import { OUT_OF_SCOPE, type LabelledExample } from '../engine/dataset.ts';
 
 export function heldOutLabels(train: ReadonlyArray<LabelledExample>, every: number): Set<string> {
-  const labels = [...new Set(train.map((e) => e.label).filter((l) => l !== OUT_OF_SCOPE))];
-  return new Set(labels.filter((_, i) => (i + 1) % every === 0));
+  return everyNth(train.map((e) => e.label), every);
+}
+
+/** Every n-th distinct label of `labels` (in order of first appearance), `oos` aside. */
+export function everyNth(labels: Iterable<string>, every: number): Set<string> {
+  const distinct = [...new Set(labels)].filter((l) => l !== OUT_OF_SCOPE);
+  return new Set(distinct.filter((_, i) => (i + 1) % every === 0));
 }
 
 export function markOutOfScope(examples: ReadonlyArray<LabelledExample>, held: Set<string>): LabelledExample[] {
