@@ -12,6 +12,7 @@ import type { Article, KnowledgeBase, RequestClassification, SearchHit, SearchRe
 import { detectLanguage } from './analysis/language.ts';
 import { classConfidence, DEFAULT_CONFIDENCE_OPTIONS, isAmbiguous, type ConfidenceOptions } from './confidence.ts';
 import { DEFAULT_CLASSIFIER_OPTIONS, IntentClassifier, type ClassifierOptions } from './model/classifier.ts';
+import { bodyPassages } from './passages.ts';
 import { classifyRequest } from './request/classify.ts';
 
 export interface EngineOptions {
@@ -32,8 +33,6 @@ export interface KnowledgeEngine extends KnowledgeBase {
 }
 
 const DEFAULT_LIMIT = 5;
-// Articles with fewer example questions than this also learn from their body text.
-const FEW_EXAMPLES = 3;
 
 export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: EngineOptions = {}): KnowledgeEngine {
   const started = performance.now();
@@ -106,7 +105,8 @@ function trainingTexts(articles: ReadonlyArray<Article>): { texts: string[]; lab
     for (const example of article.examples) add(example, c, true);
     add(article.title, c, false);
     if (article.tags.length > 0) add(article.tags.join(' '), c, false);
-    if (article.examples.length < FEW_EXAMPLES) add(article.body, c, false);
+    // Not example questions: never held out as queries when the build fits its answerability scorer.
+    for (const passage of bodyPassages(article.body)) add(passage, c, false);
   });
   return { texts, labels, isExample };
 }

@@ -45,7 +45,10 @@ describe('starter knowledge base on real help-desk questions', () => {
       const id = best && engine.article(best.articleKey)?.id;
       return id === expected && result.confident ? [] : [`${question} -> ${id ?? 'nothing'} ${best?.confidence ?? 0}${result.confident ? '' : ' (not confident)'}`];
     });
-    // At most one of 23 may be missed.
-    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(1);
+    // At most two of 23 may be missed. Body passages in training (knowledge/engine/passages.ts) cost the
+    // "install Python" pair its confidence ("install" is in several articles' steps now, "Python" in
+    // none), and raised right and confident answers 77 -> 86% on 266 held-out questions
+    // (starter-heldout.test.ts).
+    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(2);
   });
 });
