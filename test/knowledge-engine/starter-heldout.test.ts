@@ -20,7 +20,7 @@ const CYRILLIC = /[а-яё]/i;
 
 describe.each([
   ['starter-heldout.jsonl', 'Russian', true, { answered: 0.8, refused: 0.84 }],
-  ['starter-heldout.jsonl', 'English', false, { answered: 0.83, refused: 0.85 }],
+  ['starter-heldout.jsonl', 'English', false, { answered: 0.83, refused: 0.8 }],
   ['starter-heldout-2.jsonl', 'Russian', true, { answered: 0.82, refused: 0.88 }],
   ['starter-heldout-2.jsonl', 'English', false, { answered: 0.88, refused: 0.9 }],
 ])('starter knowledge base on %s, %s', (file, _language, russian, floor) => {
