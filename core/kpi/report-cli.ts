@@ -3,12 +3,11 @@
  *   [--queue L1] [--agent <agentId>] [--json]`
  * Reads the database named by DATABASE_URL (default SQLite data/frontline.db) and prints the KPI report,
  * recurring problems and knowledge gaps. Exit codes: 0 done, 2 bad arguments, 1 anything else.
+ * The script itself is report-main.ts; this module is what tests call in-process.
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../store/database.ts';
-import { systemClock, type Clock } from '../clock.ts';
-import { redactSecrets } from '../log.ts';
+import type { Clock } from '../clock.ts';
 import { computeKpis } from './compute-kpis.ts';
 import { knowledgeGaps, recurringProblems } from './recurring.ts';
 import { parseKpiQuery } from './query.ts';
@@ -60,21 +59,4 @@ export async function runReportCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await db.close();
   }
-}
-
-// Run only as a script (tsx core/kpi/report-cli.ts), not when imported by a test.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runReportCli(process.argv.slice(2), {
-    env: process.env,
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    clock: systemClock,
-  }).then(
-    (code) => { process.exitCode = code; },
-    (error: unknown) => {
-      // The message may quote the connection URL: never print its password.
-      process.stderr.write(`report failed: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -16,7 +16,7 @@ export interface EvalArgs {
 }
 
 export const EVAL_USAGE =
-  'usage: npm run eval -- (--train FILE [--train FILE...] | --kb DIR) --test FILE [--valid FILE] [--json] ' +
+  'usage: npm run eval -- (--train FILE [--train FILE...] and/or --kb DIR) --test FILE [--valid FILE] [--json] ' +
   '[--holdout-every N] [--max-train N]';
 
 export function parseEvalArgs(argv: string[]): EvalArgs {

@@ -1,90 +1,13 @@
 /**
- * `npm run eval -- (--train FILE... | --kb DIR) --test FILE [--valid FILE] [--json] [--holdout-every N] [--max-train N]`
- *
- * Builds the engine from the train file(s) (lines sharing a label form one article) and/or a knowledge-base
- * directory of Markdown articles (test labels are then article ids), answers every test query, and
- * reports accuracy, out-of-scope detection, build time, latency and memory. With --valid, also reports the
- * test figures at the threshold that is best on the validation file.
+ * `npm run eval -- (--train FILE... and/or --kb DIR) --test FILE [--valid FILE] [--json] [--holdout-every N]
+ * [--max-train N]`: prints what evaluate.ts measures, as a table or one JSON object.
  *
  * @example
  * npm run eval -- --kb knowledge/articles --test knowledge/eval/starter-heldout.jsonl
  */
-import { pathToFileURL } from 'node:url';
-import { buildKnowledgeEngine } from '../engine/engine.ts';
-import { articlesFromLabelled, type LabelledExample } from '../engine/dataset.ts';
-import { seededRandom, shuffle } from '../engine/model/random.ts';
-import { formatArticleError, loadArticles } from '../loader/index.ts';
-import type { Article } from '../types.ts';
-import { parseEvalArgs, type EvalArgs } from './args.ts';
-import { everyNth, markOutOfScope } from './holdout.ts';
-import { readLabelled } from './jsonl.ts';
-import { chooseThreshold, metricsAt, percentile, rawAccuracy, type Metrics } from './metrics.ts';
-import { runQueries } from './run.ts';
-
-export interface EvalReport extends Metrics {
-  tuned: Metrics | null;
-  rawTop1Accuracy: number;
-  buildMs: number;
-  p50Ms: number;
-  p99Ms: number;
-  buildCpuMs: number;
-  p50CpuMs: number;
-  p99CpuMs: number;
-  rssMb: number;
-  n: number;
-  articles: number;
-  examples: number;
-}
-
-/** Runs one evaluation; `warn` gets one line per knowledge-base file that could not be loaded. */
-export function evaluate(args: EvalArgs, warn: (line: string) => void = () => {}): EvalReport {
-  let train: LabelledExample[] = args.train.flatMap(readLabelled);
-  if (args.maxTrain > 0 && train.length > args.maxTrain) train = shuffle(train, seededRandom(1)).slice(0, args.maxTrain);
-  let kbArticles: Article[] = [];
-  if (args.kb) {
-    const loaded = loadArticles(args.kb);
-    for (const error of loaded.errors) warn(formatArticleError(error));
-    if (loaded.articles.length === 0) throw new Error(`${args.kb}: no articles could be loaded`);
-    kbArticles = loaded.articles;
-  }
-  let test = readLabelled(args.test);
-  let valid = args.valid ? readLabelled(args.valid) : undefined;
-  if (args.holdoutEvery > 0) {
-    // Both translations of an article share its id, so they leave the base together.
-    const held = everyNth([...kbArticles.map((a) => a.id), ...train.map((e) => e.label)], args.holdoutEvery);
-    kbArticles = kbArticles.filter((a) => !held.has(a.id));
-    [train, test] = [markOutOfScope(train, held), markOutOfScope(test, held)];
-    valid = valid && markOutOfScope(valid, held);
-  }
-
-  const articles = [...kbArticles, ...articlesFromLabelled(train)];
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const engine = buildKnowledgeEngine(articles);
-  const buildMs = performance.now() - started;
-  const buildCpu = process.cpuUsage(cpu);
-  const rssMb = process.memoryUsage().rss / 2 ** 20;
-
-  const { answers, latencies, cpuLatencies } = runQueries(engine, test);
-  const atDefault = metricsAt(answers, engine.threshold);
-  const tuned = valid ? metricsAt(answers, chooseThreshold(runQueries(engine, valid).answers)) : null;
-  return {
-    ...atDefault,
-    tuned,
-    rawTop1Accuracy: rawAccuracy(answers),
-    buildMs: round(buildMs, 1),
-    p50Ms: round(percentile(latencies, 50), 3),
-    p99Ms: round(percentile(latencies, 99), 3),
-    // CPU time of this process (wall time above also counts other load on the machine).
-    buildCpuMs: round((buildCpu.user + buildCpu.system) / 1000, 1),
-    p50CpuMs: round(percentile(cpuLatencies, 50), 3),
-    p99CpuMs: round(percentile(cpuLatencies, 99), 3),
-    rssMb: round(rssMb, 1),
-    n: test.length,
-    articles: articles.length,
-    examples: engine.stats.examples,
-  };
-}
+import { parseEvalArgs } from './args.ts';
+import { evaluate, type EvalReport } from './evaluate.ts';
+import type { Metrics } from './metrics.ts';
 
 function main(): void {
   const args = parseEvalArgs(process.argv.slice(2));
@@ -99,24 +22,16 @@ function printTable(report: EvalReport, atDefault: Metrics, tuned: Metrics | nul
     `${name.padEnd(18)} t=${m.threshold.toFixed(3)}  in-scope ${pct(m.inScopeAccuracy)}  top-3 ${pct(m.top3Accuracy)}  ` +
     `oos recall ${pct(m.oosRecall)}  oos precision ${pct(m.oosPrecision)}`;
   console.log(`queries ${report.n}, articles ${report.articles}, example questions ${report.examples}`);
-  console.log(`raw top-1 accuracy (no threshold) ${pct(report.rawTop1Accuracy as number)}`);
+  console.log(`raw top-1 accuracy (no threshold) ${pct(report.rawTop1Accuracy)}`);
   console.log(row('default threshold', atDefault));
   if (tuned) console.log(row('tuned on --valid', tuned));
   console.log(`build ${report.buildMs} ms, latency p50 ${report.p50Ms} ms p99 ${report.p99Ms} ms, rss ${report.rssMb} MB`);
   console.log(`cpu: build ${report.buildCpuMs} ms, latency p50 ${report.p50CpuMs} ms p99 ${report.p99CpuMs} ms`);
 }
 
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
-
-// Run only as the CLI, not when a test imports evaluate().
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    main();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  }
+try {
+  main();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
 }

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEvalArgs } from '../../knowledge/cli/args.ts';
-import { evaluate } from '../../knowledge/cli/eval.ts';
+import { evaluate } from '../../knowledge/cli/evaluate.ts';
 import { articleText, makeTempDir, put, removeDir } from '../knowledge-loader/fixtures.ts';
 
 const VPN = ['vpn does not connect', 'cannot reach the vpn from home', 'vpn keeps dropping'];
@@ -66,9 +66,23 @@ describe('eval over a knowledge-base directory', () => {
     const report = evaluate(parseEvalArgs(['--kb', dir, '--test', test, '--holdout-every', '4']));
     expect(report.articles).toBe(4);
     expect(report.n).toBe(3);
-    // The printer question is the only in-scope one left.
+    // The printer question is the only in-scope one left; both VPN questions are out of scope now.
     expect(report.rawTop1Accuracy).toBe(1);
-    expect(report.oosRecall).not.toBeNull();
+    // And the engine, built without the VPN article, hands both off.
+    expect(report.oosRecall).toBe(1);
+  });
+
+  it('warns about questions labelled with no article id (they can only count as misses)', async () => {
+    const test = await questions([
+      ['the vpn is not connecting', 'vpn'],
+      ['the vpn is not connecting', 'en/vpn'],
+      ['the vpn is not connecting', 'vpm'],
+      ['what is the capital of peru', 'oos'],
+    ]);
+    const warnings: string[] = [];
+    const report = evaluate(parseEvalArgs(['--kb', dir, '--test', test]), (line) => warnings.push(line));
+    expect(warnings.filter((w) => !w.includes('broken.md'))).toEqual(['2 queries have labels no article has, counted as misses: "en/vpn", "vpm"']);
+    expect(report.rawTop1Accuracy).toBeCloseTo(1 / 3);
   });
 
   it('fails clearly when the directory has no loadable article', async () => {

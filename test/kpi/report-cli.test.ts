@@ -13,7 +13,7 @@ const repo = join(import.meta.dirname, '..', '..');
 
 async function report(args: string[], url: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'core/kpi/report-cli.ts', ...args], { cwd: repo, env: { ...process.env, DATABASE_URL: url } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'core/kpi/report-main.ts', ...args], { cwd: repo, env: { ...process.env, DATABASE_URL: url } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
