@@ -21,7 +21,7 @@ function printTable(report: EvalReport, atDefault: Metrics, tuned: Metrics | nul
   const row = (name: string, m: Metrics): string =>
     `${name.padEnd(18)} t=${m.threshold.toFixed(3)}  in-scope ${pct(m.inScopeAccuracy)}  top-3 ${pct(m.top3Accuracy)}  ` +
     `oos recall ${pct(m.oosRecall)}  oos precision ${pct(m.oosPrecision)}`;
-  console.log(`queries ${report.n}, articles ${report.articles}, example questions ${report.examples}`);
+  console.log(`queries ${report.n}, articles ${report.articles}, example questions ${report.examples}, training texts ${report.trainingTexts}`);
   console.log(`raw top-1 accuracy (no threshold) ${pct(report.rawTop1Accuracy)}`);
   console.log(row('default threshold', atDefault));
   if (tuned) console.log(row('tuned on --valid', tuned));

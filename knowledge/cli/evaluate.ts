@@ -28,7 +28,10 @@ export interface EvalReport extends Metrics {
   rssMb: number;
   n: number;
   articles: number;
+  /** Example questions of the knowledge base. */
   examples: number;
+  /** Everything the engine learnt from: examples, titles, tags and body passages. */
+  trainingTexts: number;
 }
 
 /** Runs one evaluation; `warn` gets one line per knowledge-base file that could not be loaded. */
@@ -79,6 +82,7 @@ export function evaluate(args: EvalArgs, warn: (line: string) => void = () => {}
     n: test.length,
     articles: articles.length,
     examples: engine.stats.examples,
+    trainingTexts: engine.stats.trainingTexts,
   };
 }
 

@@ -12,7 +12,7 @@ import type { Article, KnowledgeBase, RequestClassification, SearchHit, SearchRe
 import { detectLanguage } from './analysis/language.ts';
 import { classConfidence, DEFAULT_CONFIDENCE_OPTIONS, isAmbiguous, type ConfidenceOptions } from './confidence.ts';
 import { DEFAULT_CLASSIFIER_OPTIONS, IntentClassifier, type ClassifierOptions } from './model/classifier.ts';
-import { bodyPassages } from './passages.ts';
+import { articlePassages } from './passages.ts';
 import { classifyRequest } from './request/classify.ts';
 
 export interface EngineOptions {
@@ -22,7 +22,10 @@ export interface EngineOptions {
 
 export interface EngineStats {
   articles: number;
+  /** Example questions of all articles. */
   examples: number;
+  /** Everything the models learn from: examples, titles, tags and body passages. */
+  trainingTexts: number;
   buildMs: number;
 }
 
@@ -87,7 +90,12 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
     classify,
     article: (key) => byKey.get(key),
     threshold: confidenceOptions.threshold,
-    stats: { articles: articles.length, examples: texts.length, buildMs: performance.now() - started },
+    stats: {
+      articles: articles.length,
+      examples: isExample.filter(Boolean).length,
+      trainingTexts: texts.length,
+      buildMs: performance.now() - started,
+    },
   };
 }
 
@@ -101,12 +109,13 @@ function trainingTexts(articles: ReadonlyArray<Article>): { texts: string[]; lab
     labels.push(c);
     isExample.push(example);
   };
+  const passages = articlePassages(articles);
   articles.forEach((article, c) => {
     for (const example of article.examples) add(example, c, true);
     add(article.title, c, false);
     if (article.tags.length > 0) add(article.tags.join(' '), c, false);
     // Not example questions: never held out as queries when the build fits its answerability scorer.
-    for (const passage of bodyPassages(article.body)) add(passage, c, false);
+    for (const passage of passages[c]!) add(passage, c, false);
   });
   return { texts, labels, isExample };
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bodyPassages, MAX_PASSAGES } from '../../knowledge/engine/passages.ts';
+import { articlePassages, bodyPassages, MAX_PASSAGES } from '../../knowledge/engine/passages.ts';
 import { buildKnowledgeEngine } from '../../knowledge/engine/engine.ts';
 import type { Article } from '../../knowledge/types.ts';
 
+const article = (id: string, examples: string[], body: string, language: 'en' | 'ru' = 'en'): Article => ({
+  key: `${language}/${id}`, id, language, title: '', body, category: 'general', type: 'incident', tags: [], examples,
+});
+
 describe('bodyPassages', () => {
-  it('splits a body into sentences and list items, leaving out short pieces', () => {
+  it('splits a body into sentences and list items, leaving out short pieces and bare links', () => {
     const body = [
       'Most paper jams can be cleared in a minute. The printer screen shows where the paper is stuck.',
       '',
@@ -15,22 +19,43 @@ describe('bodyPassages', () => {
     expect(bodyPassages(body)).toEqual([
       'Most paper jams can be cleared in a minute.',
       'The printer screen shows where the paper is stuck.',
-      // "2." ends like a sentence and is too short to keep; the bare link has no words of its own.
-      'Pull the jammed sheet out slowly with both hands, never tear it.',
+      '2. Pull the jammed sheet out slowly with both hands, never tear it.',
     ]);
   });
 
-  it('keeps Cyrillic passages and caps a very long body', () => {
-    expect(bodyPassages('Перезагрузите ноутбук и подключитесь к сети снова.')).toHaveLength(1);
+  it('does not end a sentence at an abbreviation and joins lines wrapped inside a paragraph', () => {
+    const body = 'Use a VPN client, e.g. GlobalProtect, to reach\nthe intranet.\r\nСм. также статью о сбросе, т.е. о новом пароле для входа.';
+    expect(bodyPassages(body)).toEqual([
+      'Use a VPN client, e.g. GlobalProtect, to reach the intranet.',
+      'См. также статью о сбросе, т.е. о новом пароле для входа.',
+    ]);
+  });
+
+  it('keeps the text of markdown links, drops code blocks, cuts very long lines and caps the count', () => {
+    expect(bodyPassages('See [the VPN setup guide](https://x.example.com/a) for all details.')).toEqual([
+      'See the VPN setup guide for all details.',
+    ]);
+    expect(bodyPassages('```\nsudo systemctl restart networking service now\n```\nRestart the laptop and try again.')).toEqual([
+      'Restart the laptop and try again.',
+    ]);
+    expect(bodyPassages(`${'word '.repeat(2000)}end`)[0]!.length).toBeLessThanOrEqual(300);
     const long = Array.from({ length: 100 }, (_, i) => `Step number ${i} of a very long procedure.`).join('\n');
     expect(bodyPassages(long)).toHaveLength(MAX_PASSAGES);
   });
 });
 
-describe('an article answers from the words of its body', () => {
-  const article = (id: string, examples: string[], body: string): Article => ({
-    key: `en/${id}`, id, language: 'en', title: '', body, category: 'general', type: 'incident', tags: [], examples,
+describe('articlePassages', () => {
+  it('leaves out a sentence several articles share: it tells none of them apart', () => {
+    const closing = 'If this did not help, press "Didn\'t help" and an engineer will take over.';
+    const passages = articlePassages([
+      article('vpn', [], `Open GlobalProtect and sign in with your work account.\n\n${closing}`),
+      article('printer', [], `Follow the animation on the printer screen.\n\n${closing}`),
+    ]);
+    expect(passages).toEqual([['Open GlobalProtect and sign in with your work account.'], ['Follow the animation on the printer screen.']]);
   });
+});
+
+describe('an article answers from the words of its body', () => {
   const articles = [
     article('vpn', ['vpn does not connect', 'cannot reach the network from home'], 'Open GlobalProtect from the system tray and sign in with your work account.'),
     article('printer', ['printer is jammed', 'paper stuck in the printer'], 'Follow the animation on the printer screen to find the jammed sheet.'),
@@ -41,5 +66,6 @@ describe('an article answers from the words of its body', () => {
     const engine = buildKnowledgeEngine(articles);
     expect(engine.search('globalprotect sign in fails').hits[0]?.articleKey).toBe('en/vpn');
     expect(engine.search('how do I empty deleted items').hits[0]?.articleKey).toBe('en/mail');
+    expect(engine.stats).toMatchObject({ examples: 6, trainingTexts: 9 });
   });
 });

@@ -8,6 +8,7 @@
  * Floors sit a few points under the measured figures (README, "Knowledge engine"); the engine without body
  * passages (knowledge/engine/passages.ts) fails them (73% and 82% answered right on the first file).
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLabelled } from '../../knowledge/cli/jsonl.ts';
 import { metricsAt } from '../../knowledge/cli/metrics.ts';
@@ -24,7 +25,7 @@ describe.each([
   ['starter-heldout-2.jsonl', 'Russian', true, { answered: 0.82, refused: 0.88 }],
   ['starter-heldout-2.jsonl', 'English', false, { answered: 0.88, refused: 0.9 }],
 ])('starter knowledge base on %s, %s', (file, _language, russian, floor) => {
-  const questions = readLabelled(new URL(`../../knowledge/eval/${file}`, import.meta.url).pathname);
+  const questions = readLabelled(fileURLToPath(new URL(`../../knowledge/eval/${file}`, import.meta.url)));
   const subset = questions.filter((q) => CYRILLIC.test(q.text) === russian);
   const metrics = metricsAt(runQueries(engine, subset).answers, engine.threshold);
 

@@ -82,7 +82,7 @@ export interface ClassifierOptions {
   /** Share of the embedding model in the mixture (0 = not trained). */
   embeddingShare: number;
   /**
-   * The embedding model is trained only when the base has at least this many training texts per
+   * The embedding model is trained only when the base has at least this many example questions per
    * article on average; below, its share goes back to the linear models (the mixture without it).
    */
   embeddingMinPerClass: number;
@@ -211,12 +211,16 @@ export class IntentClassifier {
     /** Classes that are one article in several languages share a group (held out together); default none. */
     classGroups: ReadonlyArray<number> = Array.from({ length: classes }, (_, c) => c),
   ): IntentClassifier {
+    // The gate counts example questions, not titles or body passages; below it the embedding model's
+    // share goes to the linear models (mix()).
+    const examples = exampleMask.filter(Boolean).length;
+    const embed = options.embeddingShare > 0 && examples >= options.embeddingMinPerClass * classes;
     const analyzed = texts.map((t) => analyze(t));
     const hashes = analyzed.map((a) => groupHashes(a, options));
     const groups = new Set(classGroups).size;
     if (texts.length >= options.scorerFrom && groups >= 10) {
-      const scorer = IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups);
-      const model = IntentClassifier.fit(analyzed, hashes, labels, classes, options);
+      const scorer = IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed);
+      const model = IntentClassifier.fit(analyzed, hashes, labels, classes, options, embed);
       model.scorer = scorer;
       return model;
     }
@@ -230,6 +234,7 @@ export class IntentClassifier {
         pick(labels, split.trainIdx),
         classes,
         options,
+        embed,
       );
       const held = split.heldIdx.map((i) => {
         const parts = fold.components(hashes[i]!);
@@ -249,7 +254,7 @@ export class IntentClassifier {
       );
       tuned = { ...options, linearTemperature: temperature };
     }
-    return IntentClassifier.fit(analyzed, hashes, labels, classes, tuned);
+    return IntentClassifier.fit(analyzed, hashes, labels, classes, tuned, embed);
   }
 
   /** Fits the answerability scorer on a fold of the base: see scorer.ts. */
@@ -261,6 +266,7 @@ export class IntentClassifier {
     options: ClassifierOptions,
     exampleMask: ReadonlyArray<boolean>,
     classGroups: ReadonlyArray<number>,
+    embed: boolean,
   ): AnswerScorer {
     const split = scorerSplit(labels, exampleMask, classGroups, options.scorerRows, options.scorerFoldTexts);
     const pick = <T>(items: ReadonlyArray<T>, idx: number[]): T[] => idx.map((i) => items[i]!);
@@ -270,6 +276,7 @@ export class IntentClassifier {
       pick(labels, split.trainIdx),
       classes,
       { ...options, linear: { ...options.linear, epochs: options.scorerEpochs } },
+      embed,
     );
     const rows: Float64Array[] = [];
     const targets: number[] = [];
@@ -307,6 +314,8 @@ export class IntentClassifier {
     labels: ReadonlyArray<number>,
     classes: number,
     options: ClassifierOptions,
+    /** Whether to train the embedding model (the base has enough example questions for it). */
+    embed: boolean,
   ): IntentClassifier {
     const vectorize = (groups: FeatureGroup[]): { vectorizer: Vectorizer; xs: SparseVector[] } => {
       const docs = hashes.map((h) => concatGroups(h, groups));
@@ -324,7 +333,7 @@ export class IntentClassifier {
     const near = vectorized.get(key(options.neighbourGroups)) ?? vectorize(options.neighbourGroups);
     const neighbours = new NeighbourIndex(near.xs, labels, near.vectorizer.size, classes);
     let embedding: { vectorizer: Vectorizer; model: EmbeddingModel } | undefined;
-    if (options.embeddingShare > 0 && labels.length >= options.embeddingMinPerClass * classes) {
+    if (embed) {
       const { vectorizer, xs } = vectorized.get(key(options.embeddingGroups)) ?? vectorize(options.embeddingGroups);
       embedding = { vectorizer, model: trainEmbedding(xs, labels, classes, vectorizer.size, options.embedding) };
     }
