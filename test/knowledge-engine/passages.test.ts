@@ -19,8 +19,36 @@ describe('bodyPassages', () => {
     expect(bodyPassages(body)).toEqual([
       'Most paper jams can be cleared in a minute.',
       'The printer screen shows where the paper is stuck.',
-      '2. Pull the jammed sheet out slowly with both hands, never tear it.',
+      'Pull the jammed sheet out slowly with both hands, never tear it.',
     ]);
+  });
+
+  it('keeps a wrapped line that starts with a number in its paragraph, and ends a sentence at a trailing link', () => {
+    const body = 'Make sure that at least\n10.5 GB of disk space is free before the upgrade.\nOrder a replacement laptop on the portal https://portal.example.com/order. Your files stay in OneDrive for a month.';
+    expect(bodyPassages(body)).toEqual([
+      'Make sure that at least 10.5 GB of disk space is free before the upgrade.',
+      'Order a replacement laptop on the portal  .',
+      'Your files stay in OneDrive for a month.',
+    ]);
+  });
+
+  it('treats headings and table rows as pieces of their own and fences only at the start of a line', () => {
+    const body = '## Printer shows offline in the queue\nThe FollowMe printer lost its network connection.\n\n| Error code | What it means |\n|---|---|\nType ``` to format code in Teams chats, it is handy.';
+    expect(bodyPassages(body)).toEqual([
+      'Printer shows offline in the queue',
+      'The FollowMe printer lost its network connection.',
+      'Error code   What it means',
+      'Type ``` to format code in Teams chats, it is handy.',
+    ]);
+  });
+
+  it('stays fast on huge or adversarial bodies', () => {
+    for (const body of ['. '.repeat(50_000), 'a. '.repeat(35_000), 'Do it. '.repeat(15_000), '[ '.repeat(50_000), '[a]( '.repeat(20_000), 'a'.repeat(100_000), `https://${'a'.repeat(100_000)}`]) {
+      const started = performance.now();
+      bodyPassages(body);
+      // Linear work over at most 20,000 characters: milliseconds; the quadratic version took seconds.
+      expect(performance.now() - started).toBeLessThan(500);
+    }
   });
 
   it('does not end a sentence at an abbreviation and joins lines wrapped inside a paragraph', () => {
@@ -45,6 +73,19 @@ describe('bodyPassages', () => {
 });
 
 describe('articlePassages', () => {
+  it('matches shared sentences whatever their step numbers, and keeps those the same article has in two languages', () => {
+    const passages = articlePassages([
+      article('vpn', [], '1. Open GlobalProtect and sign in with your work account.\n3. If this did not help, call the service desk.'),
+      article('printer', [], '1. Follow the animation on the printer screen.\n4. If this did not help, call the service desk.'),
+      article('vpn', [], 'Откройте GlobalProtect и войдите с рабочей учётной записью.\nIf this did not help, call the service desk.', 'ru'),
+    ]);
+    expect(passages).toEqual([
+      ['Open GlobalProtect and sign in with your work account.'],
+      ['Follow the animation on the printer screen.'],
+      ['Откройте GlobalProtect и войдите с рабочей учётной записью.'],
+    ]);
+  });
+
   it('leaves out a sentence several articles share: it tells none of them apart', () => {
     const closing = 'If this did not help, press "Didn\'t help" and an engineer will take over.';
     const passages = articlePassages([
