@@ -212,7 +212,8 @@ export class IntentClassifier {
     classGroups: ReadonlyArray<number> = Array.from({ length: classes }, (_, c) => c),
   ): IntentClassifier {
     // The gate counts example questions, not titles or body passages; below it the embedding model's
-    // share goes to the linear models (mix()).
+    // share goes to the linear models (mix()). The folds follow the whole base's decision, so the scorer
+    // learns from the mixture the final model uses (a fold just under the gate used to go without it).
     const examples = exampleMask.filter(Boolean).length;
     const embed = options.embeddingShare > 0 && examples >= options.embeddingMinPerClass * classes;
     const analyzed = texts.map((t) => analyze(t));
