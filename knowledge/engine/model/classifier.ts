@@ -381,8 +381,24 @@ export class IntentClassifier {
     return out;
   }
 
-  predict(text: string): Prediction {
+  /** Share of `text`'s content words the knowledge base knows, in [0, 1] (features/coverage.ts). */
+  knownShare(text: string): number {
+    return this.coverage.of(this.analyzed(text));
+  }
+
+  /** The last two texts' analyses: a search asks knownShare() and then predict() of the same text. */
+  private recent: Array<{ text: string; analyzed: AnalyzedText }> = [];
+
+  private analyzed(text: string): AnalyzedText {
+    const hit = this.recent.find((r) => r.text === text);
+    if (hit) return hit.analyzed;
     const analyzed = analyze(text);
+    this.recent = [{ text, analyzed }, ...this.recent.slice(0, 1)];
+    return analyzed;
+  }
+
+  predict(text: string): Prediction {
+    const analyzed = this.analyzed(text);
     const { features, best, probs, parts, coverage } = this.shape(analyzed, groupHashes(analyzed, this.options));
     const { similarity } = parts;
     let maxSimilarity = 0;
