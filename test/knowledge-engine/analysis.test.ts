@@ -17,6 +17,13 @@ describe('tokenize', () => {
   it('adds the canonical form after known slang', () => {
     expect(tokenize('не работает впн')).toEqual(['не', 'работает', 'впн', 'vpn']);
   });
+
+  it('recognises slang in any inflection, but not a longer word that merely starts the same', () => {
+    expect(tokenize('оставил ноута в такси')).toEqual(['оставил', 'ноута', 'ноутбук', 'в', 'такси']);
+    expect(tokenize('в аутлуке и винде')).toEqual(['в', 'аутлуке', 'outlook', 'и', 'винде', 'windows']);
+    expect(tokenize('впн не коннектится')).toEqual(['впн', 'vpn', 'не', 'коннектится', 'подключаться']);
+    expect(tokenize('компании')).toEqual(['компании']);
+  });
 });
 
 describe('folding', () => {

@@ -1,37 +1,58 @@
 /**
  * Russian spellings and slang for IT terms that article authors write in Latin or in full ("впн" for
- * VPN, "комп" for компьютер). Character n-grams cannot bridge scripts, so the canonical form is added
- * next to the user's word.
+ * VPN, "комп" for компьютер). Character n-grams cannot bridge scripts or a clipped word, so the canonical
+ * form is added next to the user's word. Entries are base forms; inflected ones ("ноута", "винду",
+ * "учетки") are found by their Russian stem.
  */
+import { createRequire } from 'node:module';
+
 const SLANG: Record<string, string> = {
   впн: 'vpn',
   вайфай: 'wifi',
   вифи: 'wifi',
   аутлук: 'outlook',
-  аутлуке: 'outlook',
   зум: 'zoom',
-  зуме: 'zoom',
   тимс: 'teams',
-  тимсе: 'teams',
+  тимз: 'teams',
+  скайп: 'skype',
   винда: 'windows',
-  винде: 'windows',
+  виндовс: 'windows',
+  эксель: 'excel',
+  ворд: 'word',
   комп: 'компьютер',
-  компе: 'компьютер',
   ноут: 'ноутбук',
-  ноуте: 'ноутбук',
   принтак: 'принтер',
+  клава: 'клавиатура',
+  прога: 'программа',
+  флешка: 'usb',
+  симка: 'sim',
   учетка: 'учетная',
-  учетку: 'учетная',
   инет: 'интернет',
-  инета: 'интернет',
   пасс: 'пароль',
   мфа: 'mfa',
+  двухфакторка: 'двухфакторная',
+  коннект: 'подключение',
+  коннектиться: 'подключаться',
+  законнектиться: 'подключиться',
   email: 'почта',
   емейл: 'почта',
   имейл: 'почта',
 };
 
-/** Canonical form of a folded token, if it is known slang. */
+interface Stemmer {
+  stem(token: string): string;
+}
+// The stemmer file itself, not natural's entry point (which reads a .env as a side effect: stemmers.ts).
+const porterRu = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer_ru.js') as Stemmer;
+const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
+const BY_STEM = new Map<string, string>();
+for (const [word, canonical] of Object.entries(SLANG)) {
+  if (CYRILLIC_WORD.test(word)) BY_STEM.set(porterRu.stem(word), canonical);
+}
+
+/** Canonical form of a folded token, if it is known slang (in any inflection, for Russian words). */
 export function canonicalForm(token: string): string | undefined {
-  return SLANG[token];
+  const direct = SLANG[token];
+  if (direct !== undefined || token.length <= 3 || !CYRILLIC_WORD.test(token)) return direct;
+  return BY_STEM.get(porterRu.stem(token));
 }
