@@ -4,7 +4,7 @@
  * form is added next to the user's word. Entries are base forms; inflected ones ("ноута", "винду",
  * "учетки") are found by their Russian stem.
  */
-import { createRequire } from 'node:module';
+import { stemToken } from './stemmers.ts';
 
 const SLANG: Record<string, string> = {
   впн: 'vpn',
@@ -39,20 +39,15 @@ const SLANG: Record<string, string> = {
   имейл: 'почта',
 };
 
-interface Stemmer {
-  stem(token: string): string;
-}
-// The stemmer file itself, not natural's entry point (which reads a .env as a side effect: stemmers.ts).
-const porterRu = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer_ru.js') as Stemmer;
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const BY_STEM = new Map<string, string>();
 for (const [word, canonical] of Object.entries(SLANG)) {
-  if (CYRILLIC_WORD.test(word)) BY_STEM.set(porterRu.stem(word), canonical);
+  if (CYRILLIC_WORD.test(word)) BY_STEM.set(stemToken(word), canonical);
 }
 
 /** Canonical form of a folded token, if it is known slang (in any inflection, for Russian words). */
 export function canonicalForm(token: string): string | undefined {
   const direct = SLANG[token];
   if (direct !== undefined || token.length <= 3 || !CYRILLIC_WORD.test(token)) return direct;
-  return BY_STEM.get(porterRu.stem(token));
+  return BY_STEM.get(stemToken(token));
 }
