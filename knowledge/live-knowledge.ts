@@ -71,7 +71,8 @@ export class LiveKnowledge implements KnowledgeService {
   }
 
   detectLanguage(text: string): { language: Language; confidence: number } {
-    const detected = detectLanguage(text);
+    // "pf,sk gfhjkm" is Russian typed on the English layout: its language is that of its reading.
+    const detected = detectLanguage(this.engine.readAs(text));
     return { language: detected.language, confidence: detected.confidence };
   }
 }

@@ -34,6 +34,8 @@ export interface KnowledgeEngine extends KnowledgeBase {
   /** The confidence a best hit needs for `confident`. */
   readonly threshold: number;
   readonly stats: EngineStats;
+  /** The message as search reads it: Russian typed on the English layout comes back in Cyrillic. */
+  readAs(text: string): string;
 }
 
 const DEFAULT_LIMIT = 5;
@@ -92,6 +94,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   return {
     search,
     classify,
+    readAs: (text) => (classifier ? reading(text, classifier) : text),
     article: (key) => byKey.get(key),
     threshold: confidenceOptions.threshold,
     stats: {

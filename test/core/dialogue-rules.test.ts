@@ -118,6 +118,19 @@ describe.each(providers)('dialogue rules on %s', (provider) => {
     expect((await h.db.prisma.ticket.findFirstOrThrow()).status).toBe('resolved_by_self_service');
   });
 
+  it('answers Russian typed on the English keyboard layout in Russian', async () => {
+    h = await createHarness(provider);
+    await h.send({ from: 'olga', text: 'pf,sk gfhjkm' }); // "забыл пароль"
+    const replies = h.terminal.repliesTo('olga');
+    expect(replies[0]!.text).toMatch(/Здравствуйте/);
+    expect(replies[1]!.text).toMatch(/Заявка FL-00001/);
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow();
+    // The ticket keeps what the user typed; the answer is the Russian article.
+    expect(ticket).toMatchObject({ language: 'ru', articleKey: 'ru/password-reset' });
+    const first = await h.db.prisma.message.findFirstOrThrow({ where: { direction: 'in' }, orderBy: { createdAt: 'asc' } });
+    expect(first.text).toBe('pf,sk gfhjkm');
+  });
+
   it('tells the user when a person will reply, out of business hours', async () => {
     const config = parseSlaConfig({ ...DEFAULT_SLA_CONFIG, defaultCalendar: 'business', priorities: { ...DEFAULT_SLA_CONFIG.priorities, P1: { firstResponse: '15m', resolution: '4h' } } });
     const clockHolder: { now(): Date } = { now: () => new Date() };
