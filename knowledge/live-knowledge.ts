@@ -70,6 +70,10 @@ export class LiveKnowledge implements KnowledgeService {
     return this.engine.article(key);
   }
 
+  readAs(text: string): string {
+    return this.engine.readAs(text);
+  }
+
   detectLanguage(text: string): { language: Language; confidence: number } {
     // "pf,sk gfhjkm" is Russian typed on the English layout: its language is that of its reading.
     const detected = detectLanguage(this.engine.readAs(text));

@@ -78,4 +78,6 @@ export interface KnowledgeBase {
 export interface KnowledgeService extends KnowledgeBase {
   /** Language of a text, with how sure the guess is (short texts are guesses). */
   detectLanguage(text: string): { language: Language; confidence: number };
+  /** The message as search reads it: Russian typed on the English layout comes back in Cyrillic. */
+  readAs(text: string): string;
 }

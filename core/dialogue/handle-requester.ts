@@ -26,7 +26,9 @@ export async function handleRequesterMessage(turn: Turn): Promise<void> {
   if (command) return handleCommand(turn, command);
 
   if (conversation.owner !== 'bot') return relayActive(turn);
-  if (await handledAsAnswer(turn, text)) return;
+  // Typed answers and requests are recognised as meant: "yt gjvjukj" on the English layout is "не помогло".
+  const meant = turn.deps.kb.readAs(text);
+  if (await handledAsAnswer(turn, meant)) return;
 
   if (!text) {
     say(turn, message.attachments?.length && conversation.activeTicketId ? turn.texts.attachmentSaved : turn.texts.askDescribe);
@@ -34,12 +36,12 @@ export async function handleRequesterMessage(turn: Turn): Promise<void> {
   }
   const reopenable = await reopenableTicket(turn);
   if (reopenable) {
-    if (isThanks(text)) return say(turn, turn.texts.welcome);
+    if (isThanks(meant)) return say(turn, turn.texts.welcome);
     await reopen(turn, reopenable);
     return;
   }
-  if (isThanks(text) && !conversation.activeTicketId) return say(turn, turn.texts.welcome);
-  if (wantsHuman(text)) return askForHuman(turn);
+  if (isThanks(meant) && !conversation.activeTicketId) return say(turn, turn.texts.welcome);
+  if (wantsHuman(meant)) return askForHuman(turn);
   await handleRequest(turn, text);
 }
 

@@ -10,9 +10,9 @@
 import type { Language } from '../../core/model/messages.ts';
 import type { Article, KnowledgeBase, RequestClassification, SearchHit, SearchResult } from '../types.ts';
 import { detectLanguage } from './analysis/language.ts';
-import { fromEnglishLayout } from './analysis/layout.ts';
 import { classConfidence, DEFAULT_CONFIDENCE_OPTIONS, isAmbiguous, type ConfidenceOptions } from './confidence.ts';
 import { DEFAULT_CLASSIFIER_OPTIONS, IntentClassifier, type ClassifierOptions } from './model/classifier.ts';
+import { layoutReading } from './layout-reading.ts';
 import { articlePassages } from './passages.ts';
 import { classifyRequest } from './request/classify.ts';
 
@@ -39,8 +39,6 @@ export interface KnowledgeEngine extends KnowledgeBase {
 }
 
 const DEFAULT_LIMIT = 5;
-// A layout-swapped reading must have at least this share of known words to be taken.
-const SWAPPED_MIN_KNOWN = 0.5;
 
 export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: EngineOptions = {}): KnowledgeEngine {
   const started = performance.now();
@@ -61,7 +59,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   const languages = new Set(articles.map((a) => a.language));
 
   const search = (typed: string, opts: { limit?: number; language?: Language } = {}): SearchResult => {
-    const text = classifier ? reading(typed, classifier) : typed;
+    const text = classifier ? layoutReading(typed, classifier) : typed;
     const detected = detectLanguage(text);
     const language = opts.language ?? detected.language;
     if (!classifier) return { hits: [], confident: false, ambiguous: false, language };
@@ -86,7 +84,9 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
     };
   };
 
-  const classify = (text: string): RequestClassification => {
+  const classify = (typed: string): RequestClassification => {
+    // Priority and type cues ("срочно", "весь отдел") are read in the same reading search uses.
+    const text = classifier ? layoutReading(typed, classifier) : typed;
     const result = search(text, { limit: Math.min(articles.length, 20) });
     return classifyRequest(text, result, byKey);
   };
@@ -94,7 +94,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   return {
     search,
     classify,
-    readAs: (text) => (classifier ? reading(text, classifier) : text),
+    readAs: (text) => (classifier ? layoutReading(text, classifier) : text),
     article: (key) => byKey.get(key),
     threshold: confidenceOptions.threshold,
     stats: {
@@ -104,20 +104,6 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
       buildMs: performance.now() - started,
     },
   };
-}
-
-/**
- * The message as the user meant it: Russian typed on the English layout ("pf,sk gfhjkm") is read as
- * Russian ("забыл пароль") when the knowledge base knows most of that reading's words and fewer of the
- * typed one's. An English message stays as typed: its swapped reading is gibberish the base does not know.
- */
-function reading(typed: string, classifier: IntentClassifier): string {
-  const swapped = fromEnglishLayout(typed);
-  if (swapped === undefined) return typed;
-  const typedKnown = classifier.knownShare(typed);
-  if (typedKnown >= SWAPPED_MIN_KNOWN) return typed; // the common case: the base knows the typed words
-  const known = classifier.knownShare(swapped);
-  return known >= SWAPPED_MIN_KNOWN && known > typedKnown ? swapped : typed;
 }
 
 function trainingTexts(articles: ReadonlyArray<Article>): { texts: string[]; labels: number[]; isExample: boolean[] } {

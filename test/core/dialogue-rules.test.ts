@@ -129,6 +129,17 @@ describe.each(providers)('dialogue rules on %s', (provider) => {
     expect(ticket).toMatchObject({ language: 'ru', articleKey: 'ru/password-reset' });
     const first = await h.db.prisma.message.findFirstOrThrow({ where: { direction: 'in' }, orderBy: { createdAt: 'asc' } });
     expect(first.text).toBe('pf,sk gfhjkm');
+    // "не помогло", typed on the same layout, is feedback, not a new question for search.
+    await h.send({ from: 'olga', text: 'yt gjvjukj' });
+    expect((await h.db.prisma.ticket.findFirstOrThrow()).status).toBe('escalated');
+  });
+
+  it('keeps a short English message in English', async () => {
+    h = await createHarness(provider);
+    await h.send({ from: 'tom', text: 'I forgot my password' });
+    await h.send({ from: 'tom', text: 'here' }); // swapped, it would be the Russian word "руку"
+    expect(h.terminal.repliesTo('tom').at(-1)!.text).not.toMatch(/[а-яё]/i);
+    expect((await h.db.prisma.conversation.findFirstOrThrow()).language).toBe('en');
   });
 
   it('tells the user when a person will reply, out of business hours', async () => {

@@ -3,6 +3,7 @@ import { analyze } from '../../knowledge/engine/analysis/analyze.ts';
 import { detectLanguage } from '../../knowledge/engine/analysis/language.ts';
 import { foldText } from '../../knowledge/engine/analysis/normalize.ts';
 import { stemToken } from '../../knowledge/engine/analysis/stemmers.ts';
+import { SLANG } from '../../knowledge/engine/analysis/slang.ts';
 import { tokenize } from '../../knowledge/engine/analysis/tokenize.ts';
 
 describe('tokenize', () => {
@@ -23,6 +24,17 @@ describe('tokenize', () => {
     expect(tokenize('в аутлуке и винде')).toEqual(['в', 'аутлуке', 'outlook', 'и', 'винде', 'windows']);
     expect(tokenize('впн не коннектится')).toEqual(['впн', 'vpn', 'не', 'коннектится', 'подключаться']);
     expect(tokenize('компании')).toEqual(['компании']);
+    expect(tokenize('нет вайфая')).toEqual(['нет', 'вайфая', 'wifi']);
+    expect(tokenize('пассив не сходится')).toEqual(['пассив', 'не', 'сходится']);
+  });
+
+  it('has no two slang entries that share a stem but differ in meaning', () => {
+    const byStem = new Map<string, string>();
+    for (const [word, canonical] of Object.entries(SLANG)) {
+      const stem = stemToken(word);
+      expect(byStem.get(stem) ?? canonical, `${word} (stem ${stem})`).toBe(canonical);
+      byStem.set(stem, canonical);
+    }
   });
 });
 

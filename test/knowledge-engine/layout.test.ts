@@ -8,6 +8,7 @@ describe('fromEnglishLayout', () => {
   it('maps every key to its Russian letter, punctuation included', () => {
     expect(fromEnglishLayout('pf,sk gfhjkm')).toBe('забыл пароль');
     expect(fromEnglishLayout('Ghbdtn? rfr ltkf&')).toBe('Привет, как дела?');
+    expect(fromEnglishLayout('a|b')).toBe('ф/и');
   });
 
   it('leaves Cyrillic text and text without Latin letters alone', () => {
@@ -28,8 +29,23 @@ describe('search over the starter base', () => {
     expect(best('dgy yt gjlrk.xftncz')).toEqual({ key: 'ru/vpn-troubleshooting', confident: true });
   });
 
-  it('keeps English and product names as typed', () => {
+  it('keeps product names the base knows as typed inside a swapped message', () => {
+    expect(engine.readAs('yt vjue pfqnb d teams')).toBe('не могу зайти в teams');
+    expect(best('yt vjue pfqnb d teams')).toEqual({ key: 'ru/teams-problems', confident: true });
+    expect(best('yt hf,jnftn wifi')).toEqual({ key: 'ru/wifi-corporate', confident: true });
+  });
+
+  it('classifies priority from the swapped reading', () => {
+    // "срочно! у всего отдела не работает впн"
+    expect(engine.classify('chjxyj! e dctuj jnltkf yt hf,jnftn dgy')).toMatchObject({ priority: 'P1', type: 'incident', language: 'ru' });
+  });
+
+  it('keeps English, one-word messages and product names as typed', () => {
     expect(best('printer jammed again')).toEqual({ key: 'en/printer-paper-jam', confident: true });
     expect(best('outlook').key).toBe('en/outlook-not-syncing');
+    // Swapped, these are Russian-looking words ("руку", "егиу"): one word proves nothing.
+    for (const text of ['here', 'tube', 'toms', 'here it is', 'ok thanks', 'ms teams no sound', 'jira ticket status', 'C:\\Users\\ivan']) {
+      expect(engine.readAs(text)).toBe(text);
+    }
   });
 });

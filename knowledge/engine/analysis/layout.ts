@@ -1,5 +1,5 @@
 /**
- * Text typed with the wrong keyboard layout: Russian words typed while the English (QWERTY) layout was on
+ * Text typed with the wrong keyboard layout (the standard Russian PC layout): Russian words typed while the English (QWERTY) layout was on
  * come out as "pf,sk gfhjkm" for "забыл пароль". People do this all the time in chats, and the message is
  * then Latin gibberish to everything downstream. The ЙЦУКЕН layout maps key by key, so the fix is a
  * lookup; whether to apply it is for the caller to decide (the knowledge base knows which reading it has
@@ -7,8 +7,8 @@
  */
 
 // Same keys, in the same order, on the two layouts (letters, then the shifted digits that differ).
-const QWERTY = "`qwertyuiop[]asdfghjkl;'zxcvbnm,./~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?@#$^&";
-const JCUKEN = 'ёйцукенгшщзхъфывапролджэячсмитьбю.ЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,"№;:?';
+const QWERTY = "`qwertyuiop[]asdfghjkl;'zxcvbnm,./~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?@#$^&|";
+const JCUKEN = 'ёйцукенгшщзхъфывапролджэячсмитьбю.ЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,"№;:?/';
 
 const toRussian = new Map<string, string>([...QWERTY].map((ch, i) => [ch, JCUKEN[i]!]));
 const LATIN_LETTER = /[a-z]/i;

@@ -6,9 +6,11 @@
  */
 import { stemToken } from './stemmers.ts';
 
-const SLANG: Record<string, string> = {
+export const SLANG: Readonly<Record<string, string>> = {
   впн: 'vpn',
   вайфай: 'wifi',
+  вайфая: 'wifi', // its stem is not вайфай's
+  вифай: 'wifi',
   вифи: 'wifi',
   аутлук: 'outlook',
   зум: 'zoom',
@@ -28,10 +30,8 @@ const SLANG: Record<string, string> = {
   симка: 'sim',
   учетка: 'учетная',
   инет: 'интернет',
-  пасс: 'пароль',
   мфа: 'mfa',
   двухфакторка: 'двухфакторная',
-  коннект: 'подключение',
   коннектиться: 'подключаться',
   законнектиться: 'подключиться',
   email: 'почта',

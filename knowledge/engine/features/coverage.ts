@@ -33,6 +33,10 @@ export class Coverage {
     return new Coverage(stemIdf, grams, Math.log(1 + n) + 1);
   }
 
+  knowsStem(stem: string): boolean {
+    return this.stemIdf.has(stem);
+  }
+
   /** In [0, 1]: 1 when every content word of `text` is known, near 0 when none is. */
   of(text: AnalyzedText): number {
     let known = 0;

@@ -381,6 +381,11 @@ export class IntentClassifier {
     return out;
   }
 
+  /** Whether the knowledge base's texts contain a word with this stem. */
+  knowsStem(stem: string): boolean {
+    return this.coverage.knowsStem(stem);
+  }
+
   /** Share of `text`'s content words the knowledge base knows, in [0, 1] (features/coverage.ts). */
   knownShare(text: string): number {
     return this.coverage.of(this.analyzed(text));
