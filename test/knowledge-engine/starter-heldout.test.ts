@@ -6,7 +6,7 @@
  * - starter-heldout-2.jsonl: 290 chat messages by another author who saw only titles and the first lines
  *   of the bodies (100 out of scope), never used to choose anything in the engine.
  * Floors sit a few points under the measured figures (README, "Knowledge engine"); the engine without body
- * passages (knowledge/engine/passages.ts) fails them (73% and 82% answered right on the first file).
+ * passages (knowledge/engine/passages.ts) fails them (75% and 82% answered right on the first file).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const CYRILLIC = /[а-яё]/i;
 describe.each([
   ['starter-heldout.jsonl', 'Russian', true, { answered: 0.8, refused: 0.84 }],
   ['starter-heldout.jsonl', 'English', false, { answered: 0.83, refused: 0.8 }],
-  ['starter-heldout-2.jsonl', 'Russian', true, { answered: 0.82, refused: 0.88 }],
+  ['starter-heldout-2.jsonl', 'Russian', true, { answered: 0.8, refused: 0.88 }],
   ['starter-heldout-2.jsonl', 'English', false, { answered: 0.88, refused: 0.9 }],
 ])('starter knowledge base on %s, %s', (file, _language, russian, floor) => {
   const questions = readLabelled(fileURLToPath(new URL(`../../knowledge/eval/${file}`, import.meta.url)));
