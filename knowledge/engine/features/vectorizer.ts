@@ -4,25 +4,31 @@
  * nothing about them anyway. Feature ids are dense (0..size-1) in order of first appearance.
  */
 import type { SparseVector } from '../model/sparse.ts';
+import { IdTable } from './id-table.ts';
+
+/** Ids of one text's known features, reused by every transform (they run one at a time). */
+let scratch = new Int32Array(256);
 
 export class Vectorizer {
   private constructor(
-    private readonly vocabulary: Map<number, number>,
+    private readonly vocabulary: IdTable,
     private readonly idf: Float32Array,
   ) {}
 
   /** Learns the vocabulary and idf of `docs` (feature hashes with repeats). */
   static fit(docs: ReadonlyArray<ArrayLike<number>>, minDf = 1): Vectorizer {
-    const vocabulary = new Map<number, number>();
+    const vocabulary = new IdTable();
     const df: number[] = [];
     const lastDoc: number[] = [];
+    const keys: number[] = []; // hash of each id
     docs.forEach((doc, d) => {
       for (let k = 0; k < doc.length; k += 1) {
         const h = doc[k]!;
         let id = vocabulary.get(h);
-        if (id === undefined) {
+        if (id < 0) {
           id = df.length;
-          vocabulary.set(h, id);
+          vocabulary.add(h, id);
+          keys.push(h);
           df.push(0);
           lastDoc.push(-1);
         }
@@ -35,13 +41,13 @@ export class Vectorizer {
     const n = docs.length;
     if (minDf <= 1) return new Vectorizer(vocabulary, Float32Array.from(df, (f) => Math.log((1 + n) / (1 + f)) + 1));
     // Renumber the features seen in at least minDf documents, in order of first appearance.
-    const kept = new Map<number, number>();
+    const kept = new IdTable();
     const idf: number[] = [];
-    for (const [h, id] of vocabulary) {
-      if (df[id]! < minDf) continue;
-      kept.set(h, idf.length);
+    keys.forEach((h, id) => {
+      if (df[id]! < minDf) return;
+      kept.add(h, idf.length);
       idf.push(Math.log((1 + n) / (1 + df[id]!)) + 1);
-    }
+    });
     return new Vectorizer(kept, Float32Array.from(idf));
   }
 
@@ -50,13 +56,13 @@ export class Vectorizer {
   }
 
   transform(doc: ArrayLike<number>): SparseVector {
-    const ids = new Int32Array(doc.length);
+    if (scratch.length < doc.length) scratch = new Int32Array(doc.length * 2);
     let m = 0;
     for (let k = 0; k < doc.length; k += 1) {
       const id = this.vocabulary.get(doc[k]!);
-      if (id !== undefined) ids[m++] = id;
+      if (id >= 0) scratch[m++] = id;
     }
-    const sorted = ids.subarray(0, m).sort();
+    const sorted = scratch.subarray(0, m).sort();
     let unique = 0;
     for (let k = 0; k < m; k += 1) if (k === 0 || sorted[k] !== sorted[k - 1]) unique += 1;
     const idx = new Int32Array(unique);

@@ -170,9 +170,16 @@ export function trainLinear(
   return new LinearModel(classes, avgW, avgB);
 }
 
+/** Row offsets and values of the features one allScores call reads (scratch, grown as needed). */
+let rowsScratch = new Int32Array(256);
+let valsScratch = new Float64Array(256);
+
 /**
- * Every class's score. The inner loop is unrolled by four: V8 does not vectorise it, and the unrolled
- * loop ran ~1.5x faster (the full pass of training at 15,000 examples x 111 classes: ~470 -> ~300 ms).
+ * Every class's score. Classes outer, features inner, four classes at a time: each class's sum stays in a
+ * register and adds the features in their order (bit for bit the result of features outer), and the four
+ * sums are independent, so the CPU overlaps them; the example's ~100 rows (141 floats each) stay in cache
+ * across the class blocks. Features outer, with every class's running sum loaded and stored per feature,
+ * took ~1.2x as long (scoring 15,000 questions with a trained 141-class model: ~330 -> ~275 ms).
  */
 function allScores(
   x: SparseVector,
@@ -183,22 +190,45 @@ function allScores(
   /** When given, rows of features not marked here are known to be zero and skipped. */
   touched?: Uint8Array,
 ): void {
-  for (let j = 0; j < c; j += 1) out[j] = b[j]!;
   const idx = x.idx;
   const val = x.val;
-  const c4 = c - (c % 4);
+  if (rowsScratch.length < idx.length) {
+    rowsScratch = new Int32Array(idx.length * 2);
+    valsScratch = new Float64Array(idx.length * 2);
+  }
+  const rows = rowsScratch;
+  const vals = valsScratch;
+  let m = 0;
   for (let q = 0; q < idx.length; q += 1) {
     if (touched !== undefined && touched[idx[q]!] === 0) continue;
-    const v = val[q]!;
-    const row = idx[q]! * c;
-    let j = 0;
-    for (; j < c4; j += 4) {
-      out[j] = out[j]! + v * w[row + j]!;
-      out[j + 1] = out[j + 1]! + v * w[row + j + 1]!;
-      out[j + 2] = out[j + 2]! + v * w[row + j + 2]!;
-      out[j + 3] = out[j + 3]! + v * w[row + j + 3]!;
+    rows[m] = idx[q]! * c;
+    vals[m] = val[q]!;
+    m += 1;
+  }
+  const c4 = c - (c % 4);
+  let j = 0;
+  for (; j < c4; j += 4) {
+    let s0 = b[j]!;
+    let s1 = b[j + 1]!;
+    let s2 = b[j + 2]!;
+    let s3 = b[j + 3]!;
+    for (let q = 0; q < m; q += 1) {
+      const at = rows[q]! + j;
+      const v = vals[q]!;
+      s0 += v * w[at]!;
+      s1 += v * w[at + 1]!;
+      s2 += v * w[at + 2]!;
+      s3 += v * w[at + 3]!;
     }
-    for (; j < c; j += 1) out[j] = out[j]! + v * w[row + j]!;
+    out[j] = s0;
+    out[j + 1] = s1;
+    out[j + 2] = s2;
+    out[j + 3] = s3;
+  }
+  for (; j < c; j += 1) {
+    let s = b[j]!;
+    for (let q = 0; q < m; q += 1) s += vals[q]! * w[rows[q]! + j]!;
+    out[j] = s;
   }
 }
 
