@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../knowledge/engine/analysis/analyze.ts';
-import { detectLanguage } from '../../knowledge/engine/analysis/language.ts';
+import { countScripts, detectLanguage } from '../../knowledge/engine/analysis/language.ts';
 import { foldText } from '../../knowledge/engine/analysis/normalize.ts';
 import { stemToken } from '../../knowledge/engine/analysis/stemmers.ts';
 import { SLANG } from '../../knowledge/engine/analysis/slang.ts';
@@ -78,5 +78,20 @@ describe('detectLanguage', () => {
   it('is unsure about a lone product name and about no letters at all', () => {
     expect(detectLanguage('vpn').confidence).toBeLessThan(0.8);
     expect(detectLanguage('123 !!!').confidence).toBe(0.5);
+  });
+
+  it('counts letters by script as the Unicode script regexes do, beyond ASCII and Russian too', () => {
+    // Latin and Cyrillic letters outside the fast paths, combining marks of the Cyrillic block that are
+    // not Cyrillic script (U+0485), other scripts, digits, an astral-plane letter and an emoji.
+    const sample = 'Ёжик ёлка ÉcoleßñÆ ђўї ѣѳ Ꙁ ᲀ \u0485 Ａｂ Ωα 漢字 ١٢ 123 😀 𝐀 \u{1D2B} ﬀ';
+    let cyrillic = 0;
+    let latin = 0;
+    for (const ch of sample) {
+      if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic += 1;
+      else if (/\p{Script=Latin}/u.test(ch)) latin += 1;
+    }
+    expect(cyrillic).toBeGreaterThan(10);
+    expect(latin).toBeGreaterThan(8);
+    expect(countScripts(sample)).toEqual({ cyrillic, latin });
   });
 });
