@@ -40,6 +40,8 @@ describe('IdTable', () => {
       }
     }
     expect(absent).toBeGreaterThan(4_000);
+    expect(table.get(-1)).toBe(-1);
+    expect(() => table.add(2 ** 31, 1)).toThrow(RangeError);
   });
 });
 

@@ -30,6 +30,7 @@ export class IdTable {
 
   /** The id of `key`, or -1. */
   get(key: number): number {
+    if (key < 0) return -1; // would match an empty slot
     const keys = this.keys;
     let slot = Math.imul(key, GOLDEN) >>> this.shift;
     for (;;) {
@@ -42,6 +43,7 @@ export class IdTable {
 
   /** Stores `key` -> `id`; `key` must not be in the table yet. */
   add(key: number, id: number): void {
+    if (!(key >= 0 && key <= 0x7fffffff && Number.isInteger(key))) throw new RangeError(`IdTable key must be a non-negative 31-bit integer: ${key}`);
     if ((this.count + 1) * 2 > this.keys.length) this.grow();
     const keys = this.keys;
     let slot = Math.imul(key, GOLDEN) >>> this.shift;

@@ -59,8 +59,7 @@ export function trainLinear(
   options: LinearOptions = DEFAULT_LINEAR_OPTIONS,
 ): LinearModel {
   const size = features * classes;
-  // Float32 halves the memory traffic of the hot loops; the averaging sum stays accurate enough at the
-  // step counts we see (up to ~10^5).
+  // Float32 halves the memory traffic of the hot loops (the averaging sums are kept in double, UpdateLog).
   const w = new Float32Array(size);
   const log = new UpdateLog();
   const b = new Float64Array(classes);
