@@ -53,6 +53,8 @@ export const DEFAULT_EMBEDDING_OPTIONS: EmbeddingOptions = {
 
 export class EmbeddingModel {
   private readonly hidden: Float64Array;
+  /** 0..classes-1: every class is scored. */
+  private readonly all: Int32Array;
 
   constructor(
     readonly classes: number,
@@ -62,12 +64,13 @@ export class EmbeddingModel {
     private readonly bias: Float64Array,
   ) {
     this.hidden = new Float64Array(dim);
+    this.all = Int32Array.from({ length: classes }, (_, j) => j);
   }
 
   /** Class logits into `out`. Not re-entrant: shares one scratch buffer. */
   scores(x: SparseVector, out: Float64Array = new Float64Array(this.classes)): Float64Array {
     embed(x, this.input, this.dim, this.hidden);
-    logits(this.hidden, this.output, this.bias, this.classes, this.dim, out);
+    someLogits(this.hidden, this.output, this.bias, this.all, this.classes, this.dim, out);
     return out;
   }
 }
@@ -119,43 +122,6 @@ function scatterRow(input: Float32Array, t: number, grad: Float64Array, v: numbe
   for (; d < n; d += 1) input[t + d] = input[t + d]! + v * grad[d]!;
 }
 
-/**
- * Class logits. Four classes at a time, each summed over the dimensions in order (the same result as
- * one class at a time): four independent sums keep the CPU busy where one waits on each add (the full
- * passes' logits, a quarter of training, ran ~2x faster).
- */
-function logits(h: Float64Array, output: Float64Array, bias: Float64Array, classes: number, dim: number, out: Float64Array): void {
-  const c4 = classes - (classes % 4);
-  let j = 0;
-  for (; j < c4; j += 4) {
-    let s0 = bias[j]!;
-    let s1 = bias[j + 1]!;
-    let s2 = bias[j + 2]!;
-    let s3 = bias[j + 3]!;
-    const r0 = j * dim;
-    const r1 = r0 + dim;
-    const r2 = r1 + dim;
-    const r3 = r2 + dim;
-    for (let d = 0; d < dim; d += 1) {
-      const hd = h[d]!;
-      s0 += output[r0 + d]! * hd;
-      s1 += output[r1 + d]! * hd;
-      s2 += output[r2 + d]! * hd;
-      s3 += output[r3 + d]! * hd;
-    }
-    out[j] = s0;
-    out[j + 1] = s1;
-    out[j + 2] = s2;
-    out[j + 3] = s3;
-  }
-  for (; j < classes; j += 1) {
-    let s = bias[j]!;
-    const row = j * dim;
-    for (let d = 0; d < dim; d += 1) s += output[row + d]! * h[d]!;
-    out[j] = s;
-  }
-}
-
 export function trainEmbedding(
   xs: ReadonlyArray<SparseVector>,
   ys: ReadonlyArray<number>,
@@ -194,7 +160,7 @@ export function trainEmbedding(
       let m = classes;
       if (full) {
         for (let j = 0; j < classes; j += 1) active[j] = j;
-        logits(h, output, bias, classes, dim, z);
+        someLogits(h, output, bias, active, classes, dim, z);
         if (k > 0) rivals(z, y, k, cand, i * (k + 1));
       } else {
         m = k + 1;
@@ -234,7 +200,12 @@ export function trainEmbedding(
   return new EmbeddingModel(classes, dim, input, output, bias);
 }
 
-/** Logits of the classes active[0..m) into z[0..m), four at a time as in logits(). */
+/**
+ * Logits of the classes active[0..m) into z[0..m) (all classes in the full passes and at query time, the
+ * candidates between). Four classes at a time, each summed over the dimensions in order (the same result
+ * as one class at a time): four independent sums keep the CPU busy where one waits on each add (the full
+ * passes' logits, a quarter of training, ran ~2x faster).
+ */
 function someLogits(h: Float64Array, output: Float64Array, bias: Float64Array, active: Int32Array, m: number, dim: number, z: Float64Array): void {
   const m4 = m - (m % 4);
   let q = 0;
