@@ -1,8 +1,8 @@
 /**
  * Feature hash -> dense id, as an open-addressing table over two Int32Arrays (linear probing, load
  * factor at most 1/2). The vectorizer looks up every feature of every text at build and query time
- * (~4 x 10^6 lookups building 15,000 questions); a JS Map took ~60% of that transform time, this table
- * about a quarter of it. Keys are the featurizer's 30-bit non-negative hashes; -1 marks an empty slot.
+ * (~4 x 10^6 lookups building 15,000 questions). Against a JS Map, at 15,000 questions: fit ~90 -> ~37 ms,
+ * transform of all texts ~180 -> ~110 ms, the same ids. Keys are the featurizer's 30-bit non-negative hashes; -1 marks an empty slot.
  */
 const EMPTY = -1;
 const GOLDEN = 0x9e3779b1;

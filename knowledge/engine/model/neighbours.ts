@@ -11,7 +11,7 @@ const MIN_POSTINGS_CAP = 200;
 
 export class NeighbourIndex {
   // Postings of all features in one pair of arrays (feature f's run is start[f]..start[f + 1]): one typed
-  // array per feature meant ~10^5 small allocations per build, ~5x slower to construct.
+  // array per feature meant ~10^5 small allocations per build, ~2x slower to construct.
   private readonly start: Int32Array;
   private readonly postingsDoc: Int32Array;
   private readonly postingsVal: Float32Array;
