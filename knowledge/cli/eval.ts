@@ -25,8 +25,8 @@ function printTable(report: EvalReport, atDefault: Metrics, tuned: Metrics | nul
   console.log(`raw top-1 accuracy (no threshold) ${pct(report.rawTop1Accuracy)}`);
   console.log(row('default threshold', atDefault));
   if (tuned) console.log(row('tuned on --valid', tuned));
-  console.log(`build ${report.buildMs} ms, latency p50 ${report.p50Ms} ms p99 ${report.p99Ms} ms, rss ${report.rssMb} MB`);
-  console.log(`cpu: build ${report.buildCpuMs} ms, latency p50 ${report.p50CpuMs} ms p99 ${report.p99CpuMs} ms`);
+  console.log(`build ${report.buildMs} ms on ${report.buildThreads} thread(s), latency p50 ${report.p50Ms} ms p99 ${report.p99Ms} ms, rss ${report.rssMb} MB`);
+  console.log(`cpu: build ${report.buildCpuMs} ms (all threads), latency p50 ${report.p50CpuMs} ms p99 ${report.p99CpuMs} ms`);
 }
 
 try {

@@ -20,6 +20,7 @@ export interface EvalReport extends Metrics {
   tuned: Metrics | null;
   rawTop1Accuracy: number;
   buildMs: number;
+  buildThreads: number;
   p50Ms: number;
   p99Ms: number;
   buildCpuMs: number;
@@ -75,7 +76,9 @@ export function evaluate(args: EvalArgs, warn: (line: string) => void = () => {}
     p50Ms: round(percentile(latencies, 50), 3),
     p99Ms: round(percentile(latencies, 99), 3),
     // CPU time of this process (wall time above also counts other load on the machine).
+    // All threads' CPU time: a large base builds on two (buildThreads).
     buildCpuMs: round((buildCpu.user + buildCpu.system) / 1000, 1),
+    buildThreads: engine.stats.buildThreads,
     p50CpuMs: round(percentile(cpuLatencies, 50), 3),
     p99CpuMs: round(percentile(cpuLatencies, 99), 3),
     rssMb: round(rssMb, 1),

@@ -1,6 +1,7 @@
 /**
  * The knowledge engine: articles in, ranked and calibrated answers out. Pure (no I/O) and rebuilt from
- * scratch whenever the articles change; building over 15,000 example questions takes a few seconds.
+ * scratch whenever the articles change; building over 15,000 example questions takes a few seconds (on
+ * two threads: classifier.ts).
  *
  * @example
  * const kb = buildKnowledgeEngine(articles);
@@ -28,6 +29,8 @@ export interface EngineStats {
   /** Everything the models learn from: examples, titles, tags and body passages. */
   trainingTexts: number;
   buildMs: number;
+  /** Threads the build used: 2 on large bases, where a helper thread trains part of the models. */
+  buildThreads: number;
 }
 
 export interface KnowledgeEngine extends KnowledgeBase {
@@ -102,6 +105,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
       examples: isExample.filter(Boolean).length,
       trainingTexts: texts.length,
       buildMs: performance.now() - started,
+      buildThreads: classifier?.helped ? 2 : 1,
     },
   };
 }

@@ -51,6 +51,14 @@ export const DEFAULT_EMBEDDING_OPTIONS: EmbeddingOptions = {
   negligible: 0.01,
 };
 
+export interface EmbeddingParts {
+  classes: number;
+  dim: number;
+  input: Float32Array;
+  output: Float64Array;
+  bias: Float64Array;
+}
+
 export class EmbeddingModel {
   private readonly hidden: Float64Array;
   /** 0..classes-1: every class is scored. */
@@ -65,6 +73,15 @@ export class EmbeddingModel {
   ) {
     this.hidden = new Float64Array(dim);
     this.all = Int32Array.from({ length: classes }, (_, j) => j);
+  }
+
+  /** The learnt arrays, to move the model between threads (classifier.ts). */
+  parts(): EmbeddingParts {
+    return { classes: this.classes, dim: this.dim, input: this.input, output: this.output, bias: this.bias };
+  }
+
+  static fromParts(p: EmbeddingParts): EmbeddingModel {
+    return new EmbeddingModel(p.classes, p.dim, p.input, p.output, p.bias);
   }
 
   /** Class logits into `out`. Not re-entrant: shares one scratch buffer. */

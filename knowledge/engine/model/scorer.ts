@@ -56,11 +56,25 @@ export function shapeFeatures(r: ResultShape, out: Float64Array = new Float64Arr
   return out;
 }
 
+export interface ScorerParts {
+  weights: Float64Array;
+  bias: number;
+}
+
 export class AnswerScorer {
   constructor(
     private readonly weights: Float64Array,
     private readonly bias: number,
   ) {}
+
+  /** The fitted coefficients, to move the scorer between threads (classifier.ts). */
+  parts(): ScorerParts {
+    return { weights: this.weights, bias: this.bias };
+  }
+
+  static fromParts(p: ScorerParts): AnswerScorer {
+    return new AnswerScorer(p.weights, p.bias);
+  }
 
   /** Probability that the best answer is right. */
   score(features: ArrayLike<number>): number {
