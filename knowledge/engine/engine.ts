@@ -9,12 +9,13 @@
  * if (result.confident && !result.ambiguous) answerWith(kb.article(result.hits[0]!.articleKey));
  */
 import type { Language } from '../../core/model/messages.ts';
-import type { Article, KnowledgeBase, RequestClassification, SearchHit, SearchResult } from '../types.ts';
+import type { Article, KnowledgeBase, RequestClassification, SearchResult } from '../types.ts';
 import { detectLanguage } from './analysis/language.ts';
 import { classConfidence, DEFAULT_CONFIDENCE_OPTIONS, isAmbiguous, type ConfidenceOptions } from './confidence.ts';
 import { DEFAULT_CLASSIFIER_OPTIONS, IntentClassifier, type ClassifierOptions } from './model/classifier.ts';
 import { layoutReading } from './layout-reading.ts';
 import { articlePassages } from './passages.ts';
+import { HitRanking } from './hit-ranking.ts';
 import { classifyRequest } from './request/classify.ts';
 
 export interface EngineOptions {
@@ -60,6 +61,9 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
       ? IntentClassifier.train(texts, labels, articles.length, classifierOptions, isExample, classGroups)
       : undefined;
   const languages = new Set(articles.map((a) => a.language));
+  const ranking = new HitRanking(articles);
+  // Each article's confidence in the current search (searches run one at a time: reused).
+  const confidence = new Float64Array(articles.length);
 
   const search = (typed: string, opts: { limit?: number; language?: Language } = {}): SearchResult => {
     const text = classifier ? layoutReading(typed, classifier) : typed;
@@ -70,13 +74,10 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
     // An explicit language restricts the answers to it when the knowledge base has any in it; a detected
     // one only breaks ties between translations of the same article (detection of "vpn" is a guess).
     const restrict = opts.language !== undefined && languages.has(opts.language);
-    const ranked: SearchHit[] = [];
-    articles.forEach((article, c) => {
-      if (restrict && article.language !== language) return;
-      ranked.push({ articleKey: article.key, confidence: round(classConfidence(prediction, c)) });
-    });
-    ranked.sort((a, b) => b.confidence - a.confidence);
-    const hits = preferLanguage(ranked, byKey, language).slice(0, opts.limit ?? DEFAULT_LIMIT);
+    for (let c = 0; c < articles.length; c += 1) {
+      confidence[c] = restrict && articles[c]!.language !== language ? NaN : round(classConfidence(prediction, c));
+    }
+    const hits = ranking.top(confidence, language, opts.limit ?? DEFAULT_LIMIT);
     const best = hits[0]?.confidence ?? 0;
     const second = hits[1]?.confidence ?? 0;
     return {
@@ -129,24 +130,6 @@ function trainingTexts(articles: ReadonlyArray<Article>): { texts: string[]; lab
     for (const passage of passages[c]!) add(passage, c, false);
   });
   return { texts, labels, isExample };
-}
-
-/** Keeps only the best-placed translation of each article id, preferring the query's language. */
-function preferLanguage(ranked: SearchHit[], byKey: Map<string, Article>, language: Language): SearchHit[] {
-  const chosen = new Map<string, number>();
-  const out: SearchHit[] = [];
-  for (const hit of ranked) {
-    const article = byKey.get(hit.articleKey)!;
-    const seen = chosen.get(article.id);
-    if (seen === undefined) {
-      chosen.set(article.id, out.length);
-      out.push(hit);
-    } else if (article.language === language && byKey.get(out[seen]!.articleKey)!.language !== language) {
-      // Same article in the user's language: keep the better confidence, show the right translation.
-      out[seen] = { articleKey: hit.articleKey, confidence: Math.max(hit.confidence, out[seen]!.confidence) };
-    }
-  }
-  return out;
 }
 
 function round(x: number): number {
