@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeEngine } from '../../knowledge/engine/engine.ts';
 import { DEFAULT_CLASSIFIER_OPTIONS, IntentClassifier } from '../../knowledge/engine/model/classifier.ts';
@@ -32,7 +33,8 @@ describe('parallel build', () => {
     const inline = IntentClassifier.train(texts, labels, 12, { ...DEFAULT_CLASSIFIER_OPTIONS, parallelFrom: Infinity });
     const parallel = IntentClassifier.train(texts, labels, 12, { ...DEFAULT_CLASSIFIER_OPTIONS, parallelFrom: 0 });
     expect(inline.helped).toBe(false);
-    expect(parallel.helped).toBe(true);
+    // One CPU (a pinned or small container) builds on one thread: the two would only take turns.
+    expect(parallel.helped).toBe(availableParallelism() > 1);
     for (const q of queries) {
       const a = inline.predict(q);
       const b = parallel.predict(q);
@@ -55,7 +57,7 @@ describe('parallel build', () => {
       tags: [],
       examples: texts.filter((_, i) => labels[i] === t),
     }));
-    expect(buildKnowledgeEngine(articles, { classifier: { parallelFrom: 0 } }).stats.buildThreads).toBe(2);
+    expect(buildKnowledgeEngine(articles, { classifier: { parallelFrom: 0 } }).stats.buildThreads).toBe(availableParallelism() > 1 ? 2 : 1);
     expect(buildKnowledgeEngine(articles).stats.buildThreads).toBe(1);
   });
 });

@@ -75,6 +75,7 @@
  * the default threshold, same top-1 at 25+ per label; it also builds faster. Bases of fewer than 10
  * articles (too few to hold any out) keep the earlier confidence.
  */
+import { availableParallelism } from 'node:os';
 import { analyze, type AnalyzedText } from '../analysis/analyze.ts';
 import { Coverage } from '../features/coverage.ts';
 import { DEFAULT_FEATURE_OPTIONS, featureHashes, type FeatureGroup, type FeatureOptions } from '../features/featurize.ts';
@@ -137,7 +138,7 @@ export interface ClassifierOptions {
   scorerRows: number;
   /** Cap on the fold model's training texts (an even stride over them), for build time on large bases. */
   scorerFoldTexts: number;
-  /** From this many training texts on, the build uses a second thread (helper-thread.ts). */
+  /** From this many training texts on, the build uses a second thread when it has a second CPU (helper-thread.ts). */
   parallelFrom: number;
 }
 
@@ -247,9 +248,10 @@ export class IntentClassifier {
     const withScorer = texts.length >= options.scorerFrom && groups >= 10;
     // A large base builds on two threads: the helper fits the scorer's fold and the embedding model
     // (about 45% of the work at 15,000 questions) while this thread trains the linear model and the
-    // neighbour index. Same code, same inputs, same model.
+    // neighbour index. Same code, same inputs, same model. Not on one CPU (a container, `taskset`): there
+    // the two threads only take turns: the 15,000-question build took 1.0-1.9x as long (3 paired runs).
     const helper =
-      withScorer && texts.length >= options.parallelFrom
+      withScorer && texts.length >= options.parallelFrom && availableParallelism() > 1
         ? startHelper<BuildHelperJob, BuildHelperResult>(BUILD_HELPER_MODULE, 'runBuildHelperJob', {
             texts,
             labels,
