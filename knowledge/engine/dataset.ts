@@ -28,7 +28,8 @@ export function articlesFromLabelled(examples: ReadonlyArray<LabelledExample>): 
       key: `${language}/${label}`,
       id: label,
       language,
-      // Dataset labels are identifiers ("card_arrival"), not titles a user would type: leave empty.
+      // Dataset labels are identifiers ("card_arrival"), not titles a user would type: leave empty. (Their
+      // words as titles measured 90.76 / 89.82 development top-1 against 91.37 / 89.72: knowledge/cli/tune.ts.)
       title: '',
       body: group.find((e) => e.answer)?.answer ?? '',
       category: 'general',
