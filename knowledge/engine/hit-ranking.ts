@@ -18,7 +18,8 @@ export class HitRanking {
   private readonly articlesOfId: number[][];
   /** Which ids the current search has placed (stamp === current search). */
   private readonly placed: Int32Array;
-  private stamp = 0;
+  /** Exposed for a test of the wrap-around; otherwise only top() touches it. */
+  stamp = 0;
 
   constructor(private readonly articles: ReadonlyArray<Article>) {
     const ids = new Map<string, number>();
@@ -29,13 +30,19 @@ export class HitRanking {
   }
 
   /**
-   * Up to `limit` hits, best first. `confidence[c]` is article c's; NaN leaves an article out (another
-   * language when the search is restricted to one).
+   * Up to `limit` hits (a whole number; fractions are cut), best first. `confidence[c]` is article c's;
+   * NaN leaves an article out (another language when the search is restricted to one).
    */
   top(confidence: Float64Array, language: Language, limit: number): SearchHit[] {
+    // A long-lived engine may search 2^31 times: start the stamps over before they overflow.
+    if (this.stamp === 0x7fffffff) {
+      this.placed.fill(0);
+      this.stamp = 0;
+    }
     this.stamp += 1;
+    const wanted = Math.max(0, Math.trunc(limit));
     const hits: SearchHit[] = [];
-    while (hits.length < limit) {
+    while (hits.length < wanted) {
       const best = this.bestUnplaced(confidence);
       if (best < 0) break;
       const id = this.idOf[best]!;

@@ -18,3 +18,8 @@ export function busy(ms: number): HelperOutput<number> {
   while (performance.now() < until);
   return { result: 1, transfer: [] };
 }
+
+/** Ends its thread (as a fatal error would) without returning. */
+export function exits(): HelperOutput<number> {
+  process.exit(3);
+}

@@ -42,6 +42,17 @@ describe('hit ranking', () => {
     expect(ranking.top(confidence, 'ru', 1)).toEqual([{ articleKey: 'en/vpn', confidence: 0.9 }]);
   });
 
+  it('keeps working when its per-search stamps wrap around, and cuts a fractional limit', () => {
+    const articles = [article('vpn', 'en'), article('mail', 'en'), article('print', 'en')];
+    const ranking = new HitRanking(articles);
+    const confidence = Float64Array.from([0.2, 0.9, 0.5]);
+    const expected = ['en/mail', 'en/print', 'en/vpn'];
+    ranking.stamp = 0x7fffffff - 1;
+    for (let k = 0; k < 3; k += 1) expect(ranking.top(confidence, 'en', 3).map((h) => h.articleKey)).toEqual(expected);
+    expect(ranking.top(confidence, 'en', 2.5)).toHaveLength(2);
+    expect(ranking.top(confidence, 'en', -1)).toEqual([]);
+  });
+
   it('agrees with sorting every article, on random bases with translations and ties', () => {
     const random = seededRandom(5);
     for (let trial = 0; trial < 300; trial += 1) {

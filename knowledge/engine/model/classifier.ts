@@ -61,8 +61,8 @@
  * Sixth session: from `parallelFrom` training texts on, the build uses the second core (helper-thread.ts,
  * build-helper.ts): a helper thread analyses the texts itself and fits the scorer's fold and the embedding
  * model while this thread trains the linear model and the neighbour index; the result is the same model
- * bit for bit (tested). At 15,000 questions the build took ~1.2x less wall time in paired runs (CPU time
- * is ~0.7 s higher: both threads analyse the texts). Tried and dropped: a linear model whose first rivals
+ * bit for bit (tested). At 15,000 questions the build took ~1.2x less wall time in paired runs (more CPU
+ * time in all: both threads analyse the texts). Tried and dropped: a linear model whose first rivals
  * come from class centroids over each example's 32 strongest features instead of a full first pass
  * (development top-1 91.02 / 89.57; over all features 91.37 / 89.21 with in-scope accuracy at the
  * threshold -1.1 / -2.5), and scoring eight classes at a time in the full pass (~3%, within noise).
@@ -89,7 +89,8 @@ import { NeighbourIndex } from './neighbours.ts';
 import { AnswerScorer, shapeFeatures } from './scorer.ts';
 import type { SparseVector } from './sparse.ts';
 
-const BUILD_HELPER_MODULE = new URL('./build-helper.ts', import.meta.url);
+// Next to this module, as whatever it was loaded as (TypeScript through tsx, or compiled JavaScript).
+const BUILD_HELPER_MODULE = new URL(`./build-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 export interface ClassifierOptions {
   features: FeatureOptions;
@@ -138,8 +139,10 @@ export interface ClassifierOptions {
   scorerRows: number;
   /** Cap on the fold model's training texts (an even stride over them), for build time on large bases. */
   scorerFoldTexts: number;
-  /** From this many training texts on, the build uses a second thread when it has a second CPU (helper-thread.ts). */
+  /** From this many training texts on, the build uses a second thread (helper-thread.ts)... */
   parallelFrom: number;
+  /** ...when the process may run on at least this many CPUs (os.availableParallelism()). */
+  parallelMinCpus: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -175,6 +178,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   scorerRows: 600,
   scorerFoldTexts: 4000,
   parallelFrom: 3000,
+  parallelMinCpus: 2,
 };
 
 function argmax(xs: ArrayLike<number>): number {
@@ -250,44 +254,78 @@ export class IntentClassifier {
     // (about 45% of the work at 15,000 questions) while this thread trains the linear model and the
     // neighbour index. Same code, same inputs, same model. Not on one CPU (a container, `taskset`): there
     // the two threads only take turns: the 15,000-question build took 1.0-1.9x as long (3 paired runs).
-    const helper =
-      withScorer && texts.length >= options.parallelFrom && availableParallelism() > 1
-        ? startHelper<BuildHelperJob, BuildHelperResult>(BUILD_HELPER_MODULE, 'runBuildHelperJob', {
-            texts,
-            labels,
-            classes,
-            options,
-            exampleMask,
-            classGroups,
-            embed,
-          })
-        : undefined;
-    const analyzed = texts.map((t) => analyze(t));
-    const hashes = analyzed.map((a) => groupHashes(a, options));
-    if (withScorer) {
-      let fromHelper: BuildHelperResult | undefined;
-      let asked = false;
-      const collect = (): BuildHelperResult | undefined => {
-        if (helper && !asked) [asked, fromHelper] = [true, helper.collect()];
-        return fromHelper;
-      };
-      try {
-        const model = IntentClassifier.fit(analyzed, hashes, labels, classes, options, embed, (xs, size) => {
-          const parts = collect()?.embedding;
-          return parts && parts.features === size ? EmbeddingModel.fromParts(parts) : trainEmbedding(xs, labels, classes, size, options.embedding);
-        });
-        const scorer = collect()?.scorer;
-        model.scorer = scorer
-          ? AnswerScorer.fromParts(scorer)
-          : IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed);
-        model.helped = fromHelper !== undefined;
-        return model;
-      } finally {
-        helper?.cancel();
+    const parallel = withScorer && texts.length >= options.parallelFrom && availableParallelism() >= options.parallelMinCpus;
+    const started = performance.now();
+    const helper = parallel
+      ? startHelper<BuildHelperJob, BuildHelperResult>(BUILD_HELPER_MODULE, 'runBuildHelperJob', {
+          texts,
+          labels,
+          classes,
+          options,
+          exampleMask,
+          classGroups,
+          embed,
+        })
+      : undefined;
+    try {
+      const analyzed = texts.map((t) => analyze(t));
+      const hashes = analyzed.map((a) => groupHashes(a, options));
+      if (withScorer) {
+        // The helper's share takes about as long as this thread's; past twice that (at least 10 s) it
+        // is presumed dead (killed outright, it cannot say so) and its share is computed here.
+        const fromHelper = (): BuildHelperResult | undefined => helper?.collect(Math.max(10_000, 2 * (performance.now() - started)));
+        return IntentClassifier.trainWithScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed, fromHelper);
       }
+      return IntentClassifier.trainSelfCalibrated(analyzed, hashes, labels, classes, options, exampleMask, embed);
+    } finally {
+      helper?.cancel();
     }
+  }
+
+  /** A base large enough for an answerability scorer (scorer.ts); the helper's result, if any, on demand. */
+  private static trainWithScorer(
+    analyzed: ReadonlyArray<AnalyzedText>,
+    hashes: ReadonlyArray<GroupHashes>,
+    labels: ReadonlyArray<number>,
+    classes: number,
+    options: ClassifierOptions,
+    exampleMask: ReadonlyArray<boolean>,
+    classGroups: ReadonlyArray<number>,
+    embed: boolean,
+    fromHelper: () => BuildHelperResult | undefined,
+  ): IntentClassifier {
+    let result: BuildHelperResult | undefined;
+    let asked = false;
+    const helped = (): BuildHelperResult | undefined => {
+      if (!asked) [asked, result] = [true, fromHelper()];
+      return result;
+    };
+    let embeddingHelped = false;
+    const model = IntentClassifier.fit(analyzed, hashes, labels, classes, options, embed, (xs, size) => {
+      const parts = helped()?.embedding;
+      embeddingHelped = parts !== undefined && parts.features === size;
+      return embeddingHelped ? EmbeddingModel.fromParts(parts!) : trainEmbedding(xs, labels, classes, size, options.embedding);
+    });
+    const scorer = helped()?.scorer;
+    model.scorer = scorer
+      ? AnswerScorer.fromParts(scorer)
+      : IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed);
+    model.helped = scorer !== undefined && (embeddingHelped || !embed);
+    return model;
+  }
+
+  /** A small base: confidence from the mixture, its temperature fitted on held-out questions (calibrate.ts). */
+  private static trainSelfCalibrated(
+    analyzed: ReadonlyArray<AnalyzedText>,
+    hashes: ReadonlyArray<GroupHashes>,
+    labels: ReadonlyArray<number>,
+    classes: number,
+    options: ClassifierOptions,
+    exampleMask: ReadonlyArray<boolean>,
+    embed: boolean,
+  ): IntentClassifier {
     let tuned = options;
-    if (texts.length < options.selfCalibrateBelow) {
+    if (analyzed.length < options.selfCalibrateBelow) {
       const split = heldOutSplit(labels, exampleMask);
       const pick = <T>(items: ReadonlyArray<T>, idx: number[]): T[] => idx.map((i) => items[i]!);
       const fold = IntentClassifier.fit(

@@ -7,8 +7,9 @@
  * on a shared flag (Atomics.wait) only once its own share of the work is done, and takes the helper's
  * message off the port with receiveMessageOnPort, no event loop needed.
  *
- * Never a new way to fail: if the thread cannot start, its module cannot load, its function throws, or it
- * takes unreasonably long, `collect()` returns undefined and the caller computes the same thing itself.
+ * Never a new way to fail: if the thread cannot start, its module cannot load, its function throws or
+ * exits, or it takes longer than the caller allows, `collect()` returns undefined and the caller computes
+ * the same thing itself.
  * The helper runs the same code on the same inputs, so the result is the same either way (tested).
  */
 import { readFileSync } from 'node:fs';
@@ -17,23 +18,15 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type TransferListItem } from 'node:worker_threads';
 
-const SPAWNED = 0;
-const RUNNING = 1;
-const DONE = 2;
-
-/** Safety nets, counted from when the caller starts waiting (the work itself takes seconds). */
-export interface HelperLimits {
-  /** How long the thread may still take to load its module and start. */
-  startMs: number;
-  /** How long it may still run once seen started. */
-  runMs: number;
-}
-
-const DEFAULT_LIMITS: HelperLimits = { startMs: 15_000, runMs: 300_000 };
+const DONE = 1;
 
 export interface HelperRun<R> {
-  /** Waits for the helper and returns its result, or undefined if it failed (then do the work yourself). */
-  collect(): R | undefined;
+  /**
+   * Waits up to `maxWaitMs` for the helper and returns its result, or undefined if it failed or took
+   * longer (then do the work yourself). The caller's event loop is blocked meanwhile, so a helper killed
+   * outright (out of memory) is only noticed at the deadline: keep it close to the work's own duration.
+   */
+  collect(maxWaitMs: number): R | undefined;
   /** Stops the helper if its result is no longer wanted (the caller failed); no-op after collect(). */
   cancel(): void;
 }
@@ -55,18 +48,19 @@ const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 const { flag, port, moduleUrl, exportName, input, tsxUrl } = workerData;
 const state = new Int32Array(flag);
+const done = () => { Atomics.store(state, 0, ${DONE}); Atomics.notify(state, 0); };
+// process.exit() in the job ends the thread without the finally below.
+process.on('exit', done);
 (async () => {
   try {
     if (tsxUrl) (await import(tsxUrl)).register();
     const mod = await import(moduleUrl);
-    Atomics.store(state, 0, ${RUNNING});
     const out = mod[exportName](input);
     port.postMessage({ result: out.result }, out.transfer);
   } catch (error) {
     port.postMessage({ error: String(error && error.stack ? error.stack : error) });
   } finally {
-    Atomics.store(state, 0, ${DONE});
-    Atomics.notify(state, 0);
+    done();
     port.close();
   }
 })();
@@ -89,7 +83,7 @@ function tsxApiUrl(): string | undefined {
  * Starts `exportName(input)` of `moduleUrl` on a new thread. `input` is copied (structured clone); the
  * function must be synchronous and return a HelperOutput.
  */
-export function startHelper<I, R>(moduleUrl: URL, exportName: string, input: I, limits: HelperLimits = DEFAULT_LIMITS): HelperRun<R> {
+export function startHelper<I, R>(moduleUrl: URL, exportName: string, input: I): HelperRun<R> {
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
   const { port1, port2 } = new MessageChannel();
@@ -118,10 +112,10 @@ export function startHelper<I, R>(moduleUrl: URL, exportName: string, input: I, 
     void worker.terminate();
   };
   return {
-    collect(): R | undefined {
+    collect(maxWaitMs: number): R | undefined {
       if (finished) return undefined;
       try {
-        if (!waitFor(state, limits)) return undefined;
+        if (!waitFor(state, maxWaitMs)) return undefined;
         const message = receiveMessageOnPort(port1)?.message as { result?: R; error?: string } | undefined;
         return message && message.error === undefined ? message.result : undefined;
       } finally {
@@ -134,17 +128,13 @@ export function startHelper<I, R>(moduleUrl: URL, exportName: string, input: I, 
   };
 }
 
-/** Blocks until the helper is done; false if it overran a limit. */
-function waitFor(state: Int32Array, limits: HelperLimits): boolean {
-  const started = performance.now();
-  let runningSince: number | undefined;
+/** Blocks until the helper is done; false if it took longer than `maxWaitMs`. */
+function waitFor(state: Int32Array, maxWaitMs: number): boolean {
+  const deadline = performance.now() + maxWaitMs;
   for (;;) {
-    const now = performance.now();
-    const seen = Atomics.load(state, 0);
-    if (seen === DONE) return true;
-    if (seen === RUNNING) runningSince ??= now;
-    const deadline = runningSince === undefined ? started + limits.startMs : runningSince + limits.runMs;
-    if (now >= deadline) return false;
-    Atomics.wait(state, 0, seen, Math.min(250, deadline - now));
+    if (Atomics.load(state, 0) === DONE) return true;
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    Atomics.wait(state, 0, 0, left);
   }
 }
