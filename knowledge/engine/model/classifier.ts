@@ -65,7 +65,10 @@
  * time in all: both threads analyse the texts). Tried and dropped: a linear model whose first rivals
  * come from class centroids over each example's 32 strongest features instead of a full first pass
  * (development top-1 91.02 / 89.57; over all features 91.37 / 89.21 with in-scope accuracy at the
- * threshold -1.1 / -2.5), and scoring eight classes at a time in the full pass (~3%, within noise).
+ * threshold -1.1 / -2.5), scoring eight classes at a time in the full pass (~3%, within noise),
+ * `minDf` 2 again (90.81 / 89.57), and warming the search path up at the end of the build (one-core p99
+ * of a synthetic run ~4 -> 1.1-2.1 ms, but +0.2-0.4 s of build, and the eval's one-core p99 was already
+ * 0.9-1.9 ms).
  *
  * Confidence: on bases of 10+ articles an answerability scorer (scorer.ts) fitted during the build on
  * held-out articles and questions of the base itself. Measured on BANKING77/HWU64 train subsets of 10,
