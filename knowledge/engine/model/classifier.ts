@@ -83,7 +83,7 @@ import { analyze, type AnalyzedText } from '../analysis/analyze.ts';
 import { Coverage } from '../features/coverage.ts';
 import { DEFAULT_FEATURE_OPTIONS, featureHashes, type FeatureGroup, type FeatureOptions } from '../features/featurize.ts';
 import { Vectorizer } from '../features/vectorizer.ts';
-import type { BuildHelperJob, BuildHelperResult } from './build-helper.ts';
+import type { BuildHelperResult } from './build-helper.ts';
 import { DEFAULT_EMBEDDING_OPTIONS, EmbeddingModel, trainEmbedding, type EmbeddingOptions } from './embedding.ts';
 import { startHelper } from './helper-thread.ts';
 import { DEFAULT_LINEAR_OPTIONS, softmaxInPlace, trainLinear, type LinearModel, type LinearOptions } from './linear.ts';
@@ -259,44 +259,25 @@ export class IntentClassifier {
     // the two threads only take turns: the 15,000-question build took 1.0-1.9x as long (3 paired runs).
     const parallel = withScorer && texts.length >= options.parallelFrom && availableParallelism() >= options.parallelMinCpus;
     const started = performance.now();
-    const helper = parallel
-      ? startHelper<BuildHelperJob, BuildHelperResult>(BUILD_HELPER_MODULE, 'runBuildHelperJob', {
-          texts,
-          labels,
-          classes,
-          options,
-          exampleMask,
-          classGroups,
-          embed,
-        })
-      : undefined;
+    const inputs: BuildInputs = { texts, labels, classes, options, exampleMask, classGroups, embed };
+    const helper = parallel ? startHelper<BuildInputs, BuildHelperResult>(BUILD_HELPER_MODULE, 'runBuildHelperJob', inputs) : undefined;
     try {
-      const analyzed = texts.map((t) => analyze(t));
-      const hashes = analyzed.map((a) => groupHashes(a, options));
+      const corpus = analyseCorpus(inputs);
       if (withScorer) {
         // The helper's share takes about as long as this thread's; past twice that (at least 10 s) it
         // is presumed dead (killed outright, it cannot say so) and its share is computed here.
         const fromHelper = (): BuildHelperResult | undefined => helper?.collect(Math.max(10_000, 2 * (performance.now() - started)));
-        return IntentClassifier.trainWithScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed, fromHelper);
+        return IntentClassifier.trainWithScorer(corpus, fromHelper);
       }
-      return IntentClassifier.trainSelfCalibrated(analyzed, hashes, labels, classes, options, exampleMask, embed);
+      return IntentClassifier.trainSelfCalibrated(corpus);
     } finally {
       helper?.cancel();
     }
   }
 
   /** A base large enough for an answerability scorer (scorer.ts); the helper's result, if any, on demand. */
-  private static trainWithScorer(
-    analyzed: ReadonlyArray<AnalyzedText>,
-    hashes: ReadonlyArray<GroupHashes>,
-    labels: ReadonlyArray<number>,
-    classes: number,
-    options: ClassifierOptions,
-    exampleMask: ReadonlyArray<boolean>,
-    classGroups: ReadonlyArray<number>,
-    embed: boolean,
-    fromHelper: () => BuildHelperResult | undefined,
-  ): IntentClassifier {
+  private static trainWithScorer(corpus: Corpus, fromHelper: () => BuildHelperResult | undefined): IntentClassifier {
+    const { analyzed, hashes, labels, classes, options, embed } = corpus;
     let result: BuildHelperResult | undefined;
     let asked = false;
     const helped = (): BuildHelperResult | undefined => {
@@ -312,21 +293,14 @@ export class IntentClassifier {
     const scorer = helped()?.scorer;
     model.scorer = scorer
       ? AnswerScorer.fromParts(scorer)
-      : IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed);
+      : IntentClassifier.fitScorer(corpus);
     model.helped = scorer !== undefined && (embeddingHelped || !embed);
     return model;
   }
 
   /** A small base: confidence from the mixture, its temperature fitted on held-out questions (calibrate.ts). */
-  private static trainSelfCalibrated(
-    analyzed: ReadonlyArray<AnalyzedText>,
-    hashes: ReadonlyArray<GroupHashes>,
-    labels: ReadonlyArray<number>,
-    classes: number,
-    options: ClassifierOptions,
-    exampleMask: ReadonlyArray<boolean>,
-    embed: boolean,
-  ): IntentClassifier {
+  private static trainSelfCalibrated(corpus: Corpus): IntentClassifier {
+    const { analyzed, hashes, labels, classes, options, exampleMask, embed } = corpus;
     let tuned = options;
     if (analyzed.length < options.selfCalibrateBelow) {
       const split = heldOutSplit(labels, exampleMask);
@@ -360,17 +334,9 @@ export class IntentClassifier {
     return IntentClassifier.fit(analyzed, hashes, labels, classes, tuned, embed);
   }
 
-  /** Fits the answerability scorer on a fold of the base: see scorer.ts. Also run by build-helper.ts. */
-  static fitScorer(
-    analyzed: ReadonlyArray<AnalyzedText>,
-    hashes: ReadonlyArray<GroupHashes>,
-    labels: ReadonlyArray<number>,
-    classes: number,
-    options: ClassifierOptions,
-    exampleMask: ReadonlyArray<boolean>,
-    classGroups: ReadonlyArray<number>,
-    embed: boolean,
-  ): AnswerScorer {
+  /** Fits the answerability scorer on a fold of the base: see scorer.ts. */
+  private static fitScorer(corpus: Corpus): AnswerScorer {
+    const { analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed } = corpus;
     const split = scorerSplit(labels, exampleMask, classGroups, options.scorerRows, options.scorerFoldTexts);
     const pick = <T>(items: ReadonlyArray<T>, idx: number[]): T[] => idx.map((i) => items[i]!);
     const fold = IntentClassifier.fit(
@@ -399,11 +365,10 @@ export class IntentClassifier {
   }
 
   /** The helper thread's share of a large build (build-helper.ts): the scorer and the embedding model. */
-  static helperShare(job: BuildHelperJob): BuildHelperResult {
-    const { texts, labels, classes, options, exampleMask, classGroups, embed } = job;
-    const analyzed = texts.map((t) => analyze(t));
-    const hashes = analyzed.map((a) => groupHashes(a, options));
-    const scorer = IntentClassifier.fitScorer(analyzed, hashes, labels, classes, options, exampleMask, classGroups, embed);
+  static helperShare(inputs: BuildInputs): BuildHelperResult {
+    const corpus = analyseCorpus(inputs);
+    const { hashes, labels, classes, options, embed } = corpus;
+    const scorer = IntentClassifier.fitScorer(corpus);
     if (!embed) return { scorer: scorer.parts() };
     const { vectorizer, xs } = vectorizeGroups(hashes, options.embeddingGroups, options.minDf);
     const model = trainEmbedding(xs, labels, classes, vectorizer.size, options.embedding);
@@ -574,6 +539,29 @@ function scorerSplit(
   inScopeIdx = stride(inScopeIdx, cap);
   outOfScopeIdx = stride(outOfScopeIdx, cap);
   return { trainIdx: stride(trainIdx, foldCap), inScopeIdx, outOfScopeIdx };
+}
+
+/** One build's inputs; the helper thread gets the same (build-helper.ts). */
+export interface BuildInputs {
+  texts: ReadonlyArray<string>;
+  labels: ReadonlyArray<number>;
+  classes: number;
+  options: ClassifierOptions;
+  exampleMask: ReadonlyArray<boolean>;
+  classGroups: ReadonlyArray<number>;
+  /** Whether the base gets an embedding model (train() decides). */
+  embed: boolean;
+}
+
+/** The inputs with every text analysed and hashed, once per thread. */
+interface Corpus extends BuildInputs {
+  analyzed: AnalyzedText[];
+  hashes: GroupHashes[];
+}
+
+function analyseCorpus(inputs: BuildInputs): Corpus {
+  const analyzed = inputs.texts.map((t) => analyze(t));
+  return { ...inputs, analyzed, hashes: analyzed.map((a) => groupHashes(a, inputs.options)) };
 }
 
 interface Vectorized {
