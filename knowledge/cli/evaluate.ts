@@ -75,8 +75,8 @@ export function evaluate(args: EvalArgs, warn: (line: string) => void = () => {}
     buildMs: round(buildMs, 1),
     p50Ms: round(percentile(latencies, 50), 3),
     p99Ms: round(percentile(latencies, 99), 3),
-    // CPU time of this process (wall time above also counts other load on the machine).
-    // All threads' CPU time: a large base builds on two (buildThreads).
+    // CPU time of all this process's threads (a large base builds on two: buildThreads); wall time above
+    // also counts other load on the machine.
     buildCpuMs: round((buildCpu.user + buildCpu.system) / 1000, 1),
     buildThreads: engine.stats.buildThreads,
     p50CpuMs: round(percentile(cpuLatencies, 50), 3),

@@ -54,14 +54,13 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
     calibrationThreshold: confidenceOptions.threshold,
     ...options.classifier,
   };
-  const groupOf = new Map<string, number>();
-  const classGroups = articles.map((a) => groupOf.get(a.id) ?? (groupOf.set(a.id, groupOf.size), groupOf.size - 1));
+  const ranking = new HitRanking(articles);
+  const classGroups = Array.from(ranking.idOf);
   const classifier =
     articles.length > 0
       ? IntentClassifier.train(texts, labels, articles.length, classifierOptions, isExample, classGroups)
       : undefined;
   const languages = new Set(articles.map((a) => a.language));
-  const ranking = new HitRanking(articles);
   // Each article's confidence in the current search (searches run one at a time: reused).
   const confidence = new Float64Array(articles.length);
 

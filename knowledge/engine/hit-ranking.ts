@@ -12,8 +12,8 @@ import type { Language } from '../../core/model/messages.ts';
 import type { Article, SearchHit } from '../types.ts';
 
 export class HitRanking {
-  /** Dense index of each article's id. */
-  private readonly idOf: Int32Array;
+  /** Dense index of each article's id: translations share one (the classifier's class groups too). */
+  readonly idOf: Int32Array;
   /** Articles of each id, in article order. */
   private readonly articlesOfId: number[][];
   /** Which ids the current search has placed (stamp === current search). */
