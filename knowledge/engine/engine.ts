@@ -13,7 +13,7 @@ import type { Article, KnowledgeBase, RequestClassification, SearchResult } from
 import { detectLanguage } from './analysis/language.ts';
 import { classConfidence, DEFAULT_CONFIDENCE_OPTIONS, isAmbiguous, type ConfidenceOptions } from './confidence.ts';
 import { DEFAULT_CLASSIFIER_OPTIONS, IntentClassifier, type ClassifierOptions } from './model/classifier.ts';
-import { layoutReading } from './layout-reading.ts';
+import { russianReading } from './russian-reading.ts';
 import { articlePassages } from './passages.ts';
 import { HitRanking } from './hit-ranking.ts';
 import { classifyRequest } from './request/classify.ts';
@@ -65,7 +65,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   const confidence = new Float64Array(articles.length);
 
   const search = (typed: string, opts: { limit?: number; language?: Language } = {}): SearchResult => {
-    const text = classifier ? layoutReading(typed, classifier) : typed;
+    const text = classifier ? russianReading(typed, classifier) : typed;
     const detected = detectLanguage(text);
     const language = opts.language ?? detected.language;
     if (!classifier) return { hits: [], confident: false, ambiguous: false, language };
@@ -89,7 +89,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
 
   const classify = (typed: string): RequestClassification => {
     // Priority and type cues ("срочно", "весь отдел") are read in the same reading search uses.
-    const text = classifier ? layoutReading(typed, classifier) : typed;
+    const text = classifier ? russianReading(typed, classifier) : typed;
     const result = search(text, { limit: Math.min(articles.length, 20) });
     return classifyRequest(text, result, byKey);
   };
@@ -97,7 +97,7 @@ export function buildKnowledgeEngine(articles: ReadonlyArray<Article>, options: 
   return {
     search,
     classify,
-    readAs: (text) => (classifier ? layoutReading(text, classifier) : text),
+    readAs: (text) => (classifier ? russianReading(text, classifier) : text),
     article: (key) => byKey.get(key),
     threshold: confidenceOptions.threshold,
     stats: {

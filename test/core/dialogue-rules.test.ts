@@ -134,6 +134,18 @@ describe.each(providers)('dialogue rules on %s', (provider) => {
     expect((await h.db.prisma.ticket.findFirstOrThrow()).status).toBe('escalated');
   });
 
+  it('answers Russian written in Latin letters in Russian', async () => {
+    h = await createHarness(provider);
+    await h.send({ from: 'pavel', text: 'zabyl parol ot uchetki' }); // "забыл пароль от учетки"
+    const replies = h.terminal.repliesTo('pavel');
+    expect(replies[0]!.text).toMatch(/Здравствуйте/);
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow();
+    expect(ticket).toMatchObject({ language: 'ru', articleKey: 'ru/password-reset' });
+    // "не помогло", written the same way, is feedback.
+    await h.send({ from: 'pavel', text: 'ne pomoglo' });
+    expect((await h.db.prisma.ticket.findFirstOrThrow()).status).toBe('escalated');
+  });
+
   it('keeps a short English message in English', async () => {
     h = await createHarness(provider);
     await h.send({ from: 'tom', text: 'I forgot my password' });
