@@ -6,12 +6,18 @@
  * Conservative on purpose, because a wrong reading turns an English message into Russian gibberish and,
  * via language detection, switches the conversation to Russian:
  * - one-word messages stay as typed ("here" swaps to "руку", a real Russian word);
+ * - English stays as typed: a message at least half of whose Latin words are English words of 4+ letters
+ *   (WordNet, analysis/english-words.ts) or English function words ("the", "are", "here") is never
+ *   converted. The base's own vocabulary cannot tell, as Russian borrows English words: on a telecom base
+ *   "test message" read as "тест мессаге" and "are you a robot" as "аре you а робот";
  * - a message the base already knows well stays as typed;
- * - words the base knows as typed (product names: "teams", "wifi"), and words with digits, "@" or "://",
- *   stay as they are inside a converted message ("yt hf,jnftn wifi" -> "не работает wifi");
+ * - so does a message of more than 60 words: long Latin text is English or code, and reading it costs
+ *   time in proportion;
+ * - words the base knows as typed (product names: "teams", "wifi"), words with digits, "@" or "://", and
+ *   runs of over 40 characters stay as they are inside a converted message ("yt hf,jnftn wifi" -> "не работает wifi");
  * - a reading is taken only when at least half of the converted words read as Russian the base knows (or
  *   Russian stop words), at least half of the converted content words (stop words aside) are known, and
- *   one of those is a word of 4+ letters: the Russian stemmer cuts nonsense down to short stems of common
+ *   one of those has a stem of 4+ letters: the Russian stemmer cuts nonsense down to short stems of common
  *   words ("егиу" -> "ег"), which prove nothing.
  * When both readings pass (it takes a message that is Russian either way), the one with the larger share
  * of known words wins, the keyboard swap on a tie.
@@ -19,7 +25,8 @@
 import { fromEnglishLayout } from './analysis/layout.ts';
 import { stemToken } from './analysis/stemmers.ts';
 import { fromTranslit } from './analysis/translit.ts';
-import { isStopWord } from './analysis/stopwords.ts';
+import { isEnglishWord } from './analysis/english-words.ts';
+import { isEnglishFunctionWord, isStopWord, isTranslitTwin } from './analysis/stopwords.ts';
 import { tokenize } from './analysis/tokenize.ts';
 
 export interface Vocabulary {
@@ -36,18 +43,45 @@ const MIN_WORDS = 2;
 const KNOWN_ENOUGH = 0.5;
 const MIN_STEM = 3;
 const MIN_ANCHOR = 4;
+const MAX_WORDS = 60;
+// Longer runs without spaces are not words (a hash, a path, pasted data), and reading them costs time.
+const MAX_WORD_LENGTH = 40;
 
 export function russianReading(typed: string, vocabulary: Vocabulary): string {
   if (CYRILLIC.test(typed)) return typed;
   const parts = typed.split(/(\s+)/);
-  if (parts.filter((p) => LATIN.test(p)).length < MIN_WORDS) return typed;
-  if (vocabulary.knownShare(typed) >= KNOWN_ENOUGH) return typed;
+  const latinWords = parts.filter((p) => LATIN.test(p)).length;
+  if (latinWords < MIN_WORDS || latinWords > MAX_WORDS) return typed;
+  if (looksEnglish(parts) || vocabulary.knownShare(typed) >= KNOWN_ENOUGH) return typed;
   let best: Reading | undefined;
   for (const convert of CONVERSIONS) {
     const reading = readWith(parts, convert, vocabulary);
     if (reading && (!best || reading.knownShare > best.knownShare)) best = reading;
   }
   return best?.text ?? typed;
+}
+
+/**
+ * At least half of the message's Latin words are English words or English-only function words; words
+ * that read both ways ("no", "on", "my") count for neither ("no sound on my video" is English).
+ */
+function looksEnglish(parts: ReadonlyArray<string>): boolean {
+  let words = 0;
+  let english = 0;
+  for (const part of parts) {
+    if (keepAsTyped(part)) continue;
+    for (const token of tokenize(part)) {
+      if (isTranslitTwin(token)) continue;
+      words += 1;
+      if (isEnglishFunctionWord(token) || isEnglishWord(token)) english += 1;
+    }
+  }
+  return words > 0 && english >= words * KNOWN_ENOUGH;
+}
+
+/** A part no reading converts: no Latin letters, digits, "@", "://", or too long to be a word. */
+function keepAsTyped(part: string): boolean {
+  return !LATIN.test(part) || KEEP_AS_TYPED.test(part) || part.length > MAX_WORD_LENGTH;
 }
 
 interface Reading {
@@ -78,7 +112,7 @@ function readWith(parts: ReadonlyArray<string>, convert: (part: string) => strin
   let knownContent = 0;
   let anchored = false;
   const read = parts.map((part) => {
-    if (!LATIN.test(part) || KEEP_AS_TYPED.test(part)) return part;
+    if (keepAsTyped(part)) return part;
     const asTyped = tokenize(part);
     if (asTyped.length > 0 && asTyped.every(known)) return part;
     const word = convert(part);
@@ -89,7 +123,7 @@ function readWith(parts: ReadonlyArray<string>, convert: (part: string) => strin
       if (isStopWord(t)) continue;
       content += 1;
       if (known(t)) knownContent += 1;
-      if (t.length >= MIN_ANCHOR && known(t)) anchored = true;
+      if (known(t) && stemToken(t).length >= MIN_ANCHOR) anchored = true;
     }
     return word;
   });

@@ -44,7 +44,7 @@ describe('search over the starter base', () => {
     expect(best('printer jammed again')).toEqual({ key: 'en/printer-paper-jam', confident: true });
     expect(best('outlook').key).toBe('en/outlook-not-syncing');
     // Swapped, these are Russian-looking words ("руку", "егиу"): one word proves nothing.
-    for (const text of ['here', 'tube', 'toms', 'here it is', 'ok thanks', 'ms teams no sound', 'jira ticket status', 'C:\\Users\\ivan']) {
+    for (const text of ['here', 'tube', 'toms', 'here it is', 'ok thanks', 'ms teams no sound', 'jira ticket status', 'C:\\Users\\ivan', 'Sam here', 'hi here']) {
       expect(engine.readAs(text)).toBe(text);
     }
   });

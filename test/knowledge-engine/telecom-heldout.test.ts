@@ -37,4 +37,12 @@ describe('telecom base, Latin-letter readings', () => {
     const english = 'number registered on my friend, how to make it on my name';
     expect(engine.readAs(english)).toBe(english);
   });
+
+  it('keeps English whose words the base knows as Russian loanwords ("тест", "видео", "профиль")', () => {
+    // Each of these read as Russian the base knows before the English lexicon (analysis/english-words.ts).
+    for (const english of ['test message', 'are you a robot?', 'update my profile', 'no sound on my video', 'cheap calls to Kazakhstan', 'VIDEO TEST', 'so laggy video']) {
+      expect(engine.readAs(english)).toBe(english);
+      expect(engine.search(english).language).toBe('en');
+    }
+  });
 });

@@ -1,5 +1,6 @@
 /** Russian written in Latin letters ("zabyl parol" for "забыл пароль"). */
 import { describe, expect, it } from 'vitest';
+import { isEnglishWord } from '../../knowledge/engine/analysis/english-words.ts';
 import { fromTranslit } from '../../knowledge/engine/analysis/translit.ts';
 import { buildKnowledgeEngine } from '../../knowledge/engine/engine.ts';
 import { defaultArticlesDir, loadArticles } from '../../knowledge/loader/index.ts';
@@ -19,6 +20,15 @@ describe('fromTranslit', () => {
 
   it('leaves words with Cyrillic, digits or no letters alone', () => {
     for (const word of ['пароль', 'win10', 'ok!', '123', "'"]) expect(fromTranslit(word)).toBeUndefined();
+  });
+});
+
+describe('isEnglishWord', () => {
+  it('knows English words and their regular inflections, not transliterated Russian', () => {
+    for (const word of ['message', 'messages', 'updated', 'copies', 'kazakhstan', 'profile', 'video']) expect(isEnglishWord(word)).toBe(true);
+    for (const word of ['rabotaet', 'parol', 'pomoglo', 'uchetki', 'zabyl']) expect(isEnglishWord(word)).toBe(false);
+    // Three letters or fewer prove nothing: WordNet lists "net" and "ne".
+    for (const word of ['net', 'ne', 'tax']) expect(isEnglishWord(word)).toBe(false);
   });
 });
 

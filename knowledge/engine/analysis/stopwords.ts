@@ -17,11 +17,13 @@ const EXTRA = ['please', 'hi', 'hello', 'thanks', 'пожалуйста', 'пр�
 // words that its English list has: "не", "почему", "какие", "меня", "это", "можно", "ещё". Counted as
 // content words, they made any Russian question look half known to every base (coverage.ts): "мой кот
 // третий день ничего не ест" had 0.66 of its words "known" on a telecom base. Pronouns, prepositions,
-// particles, conjunctions, question words and modal words, in the forms chat messages use.
+// particles, conjunctions, question words and modal words, in the forms chat messages use. "не" and "нет"
+// are here too, as "not" is for coverage's purpose: every base has them, so they say nothing about whether
+// it knows the question's subject (the classifier keeps them: "нет интернета" is a symptom).
 const EXTRA_RU = (
   'не ни нет да же ли ль бы ж вот ну уж ведь вон разве неужели лишь только ещё уже даже вообще просто ' +
   'почему зачем отчего когда куда откуда сколько какой какая какое какие каких каким какую каком ' +
-  'чей чья чьё чьи что-то как-то где-то кто-то что-нибудь как-нибудь ' +
+  'чей чья чьё чьи чтото както гдето ктото чтонибудь какнибудь ' + // tokenize.ts drops the hyphen
   'меня мне мной тебя тебе тобой его ему им ним него нему нём её ей ней неё нею нас нам нами вас вам вами их ими них ' +
   'она они оно вы себя себе собой сам сама само сами самой ' +
   'мой моя моё мои моего моей моих моим моему мою ' +
@@ -31,10 +33,10 @@ const EXTRA_RU = (
   'такой такая такое такие так-то весь вся всё все всего всей всех всем всеми ' +
   'который которая которое которые которого которой которых которым ' +
   'у к ко по про при без со об обо изо ото надо подо перед передо около возле вокруг ради сквозь ' +
-  'чтобы чтоб потому поэтому тогда тут туда сюда оттуда отсюда либо зато хотя хоть если бы ' +
-  'был была было были будет будут буду будем будешь есть являться ' +
-  'можно нельзя нужно надо надо бы хочу хотим хотите хочет хотела могу можешь можете может могут ' +
-  'очень тоже также ещё чем чему чего кому кого кем ком ничего никто никого нигде никогда никак ничем'
+  'чтобы чтоб потому поэтому тогда тут туда сюда оттуда отсюда либо зато хотя хоть если ' +
+  'был была было были будет будут буду будем будешь есть ' +
+  'можно нельзя нужно хочу хотим хотите хочет хотела могу можешь можете может могут ' +
+  'очень тоже также чем чему чего кому кого кем ком ничего никто никого нигде никогда никак ничем'
 ).split(' ');
 
 const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -43,4 +45,19 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 
 export function isStopWord(foldedToken: string): boolean {
   return STOP_WORDS.has(foldedToken);
+}
+
+// Words that are English and Russian written in Latin letters alike: "no" но, "on" он, "to" то, "my" мы,
+// "by" бы, "do" до, "so" со, "net" нет, "a" а, "i" и.
+const TRANSLIT_TWINS = new Set(['no', 'on', 'to', 'my', 'by', 'do', 'so', 'me', 'net', 'a', 'i']);
+const ENGLISH_ONLY = new Set(en.words.filter((w) => w.length > 1 && !TRANSLIT_TWINS.has(w)).map((w) => w.replace(/['’]/g, '')));
+
+/** A Latin word that reads as English and as transliterated Russian alike: evidence of neither. */
+export function isTranslitTwin(foldedToken: string): boolean {
+  return TRANSLIT_TWINS.has(foldedToken);
+}
+
+/** An English function word that no Russian word spells in Latin letters ("the", "are", "you", "here"). */
+export function isEnglishFunctionWord(foldedToken: string): boolean {
+  return ENGLISH_ONLY.has(foldedToken);
 }
