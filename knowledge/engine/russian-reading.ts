@@ -25,8 +25,8 @@
 import { fromEnglishLayout } from './analysis/layout.ts';
 import { stemToken } from './analysis/stemmers.ts';
 import { fromTranslit } from './analysis/translit.ts';
-import { isEnglishWord } from './analysis/english-words.ts';
-import { isEnglishFunctionWord, isStopWord, isTranslitTwin } from './analysis/stopwords.ts';
+import { isEnglishFunctionWord, isEnglishWord, isTranslitTwin } from './analysis/english-words.ts';
+import { isStopWord } from './analysis/stopwords.ts';
 import { tokenize } from './analysis/tokenize.ts';
 
 export interface Vocabulary {
@@ -118,13 +118,17 @@ function readWith(parts: ReadonlyArray<string>, convert: (part: string) => strin
     const word = convert(part);
     const tokens = tokenize(word);
     converted += 1;
-    if (tokens.length > 0 && tokens.every((t) => isStopWord(t) || known(t))) russian += 1;
+    let allRussian = tokens.length > 0;
     for (const t of tokens) {
       if (isStopWord(t)) continue;
       content += 1;
-      if (known(t)) knownContent += 1;
-      if (known(t) && stemToken(t).length >= MIN_ANCHOR) anchored = true;
+      const stem = stemToken(t);
+      if (stem.length >= MIN_STEM && vocabulary.knowsStem(stem)) {
+        knownContent += 1;
+        if (stem.length >= MIN_ANCHOR) anchored = true;
+      } else allRussian = false;
     }
+    if (allRussian) russian += 1;
     return word;
   });
   // Short English words transliterate into Russian stop words ("on my" -> "он мы", "to" -> "то"), so the

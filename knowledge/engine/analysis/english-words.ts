@@ -13,6 +13,22 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const MIN_LENGTH = 4;
+const englishStopWords = (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
+
+// Words that are English and Russian written in Latin letters alike: "no" но, "on" он, "to" то, "my" мы,
+// "by" бы, "do" до, "so" со, "net" нет, "a" а, "i" и.
+const TRANSLIT_TWINS = new Set(['no', 'on', 'to', 'my', 'by', 'do', 'so', 'me', 'net', 'a', 'i']);
+const ENGLISH_ONLY = new Set(englishStopWords.filter((w) => w.length > 1 && !TRANSLIT_TWINS.has(w)).map((w) => w.replace(/['’]/g, '')));
+
+/** A Latin word that reads as English and as transliterated Russian alike: evidence of neither. */
+export function isTranslitTwin(foldedToken: string): boolean {
+  return TRANSLIT_TWINS.has(foldedToken);
+}
+
+/** An English function word that no Russian word spells in Latin letters ("the", "are", "you", "here"). */
+export function isEnglishFunctionWord(foldedToken: string): boolean {
+  return ENGLISH_ONLY.has(foldedToken);
+}
 
 let lemmas: Set<string> | undefined;
 
